@@ -1,0 +1,34 @@
+// The parsers' public face: bytes of one document in, the contract's parse result out.
+// Pure: no network, no database, no files written.
+import { extractDocument } from './extract.ts';
+import { UnreadableDocumentError } from './errors.ts';
+import { buildReport, emptyResult } from './report.ts';
+import type { ParseHints, ParseResult } from './types.ts';
+
+export { PARSER_VERSION } from './version.ts';
+export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './fields.ts';
+export type { FieldSpec } from './fields.ts';
+export { detectFormat } from './detect-format.ts';
+export { decodeHtmlBytes } from './decode.ts';
+export { UnreadableDocumentError } from './errors.ts';
+export * from './types.ts';
+
+/**
+ * Parses one report document. A document that cannot be read at all throws
+ * UnreadableDocumentError (with a reason code); anything readable gives a result, with
+ * `template: null` and a `reason` when it is not a report.
+ */
+export async function parseDocument(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParseResult> {
+  const document = await extractDocument(bytes, hints);
+  return buildReport(document);
+}
+
+/** Like parseDocument, but an unreadable document becomes a result with its reason instead of a throw. */
+export async function parseDocumentSafely(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParseResult> {
+  try {
+    return await parseDocument(bytes, hints);
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) return emptyResult(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}

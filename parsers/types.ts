@@ -1,0 +1,112 @@
+// The shapes every parser stage shares: an extracted document (rows of cells with provenance, the
+// same for every format) and the parse result of the contract in ../shared/spec/README.md.
+
+/** Where a cell or a figure came from, precise enough for a researcher to find it in the source. */
+export interface Provenance {
+  /** 0-based index of the table in the document (HTML/DOCX tables, PDF table regions). */
+  table?: number;
+  /** 0-based row and column in the expanded grid (rowspan/colspan honoured) or in the text line. */
+  row?: number;
+  col?: number;
+  /** 1-based line in a plain-text document. */
+  line?: number;
+  /** 1-based PDF page and the item's position in PDF user space (origin bottom-left). */
+  page?: number;
+  x?: number;
+  y?: number;
+  /** True when the text came from OCR; `ocrConfidence` is tesseract's 0..100 word confidence. */
+  ocr?: boolean;
+  ocrConfidence?: number;
+}
+
+export interface Cell {
+  text: string;
+  prov: Provenance;
+}
+
+/**
+ * One table row (its cells, blanks kept as empty strings) or one line of running text (a single
+ * cell, or cells split on wide gaps). Rows come in reading order; the field mapper walks them.
+ */
+export interface Row {
+  cells: Cell[];
+  /** True when the row came from a real table structure (HTML/DOCX grid, PDF ruled cells). */
+  fromGrid?: boolean;
+}
+
+export type SourceFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'text' | 'image';
+
+/** What a format extractor hands to the format-neutral mapper. */
+export interface ExtractedDocument {
+  format: SourceFormat;
+  /** The document's text in reading order, paragraphs separated by newlines. */
+  text: string;
+  rows: Row[];
+  /** A title the container gives (HTML <title>/ArticleTitle, PDF Title), if any. */
+  containerTitle?: string;
+  /** HTML meta tags (SiteName, SiteIDCode, ArticleTitle, PubDate, ContentSource…), PDF info. */
+  meta: Record<string, string>;
+  pages?: number;
+  /** Set when any text came from OCR: mean word confidence 0..100. */
+  ocrConfidence?: number;
+  warnings: string[];
+}
+
+export type Template = '2021' | '2019' | 'legacy';
+
+/**
+ * How a failed check should be read: `source` — the cells as printed disagree (the report is
+ * inconsistent); `parse` — the parse is unsure (cells missing, counts wrong, OCR), so the failure
+ * may be ours.
+ */
+export type CheckBlame = 'source' | 'parse';
+
+export interface Check {
+  rule: string;
+  ok: boolean;
+  detail: string;
+  blame?: CheckBlame;
+}
+
+export interface Section {
+  heading: string;
+  text: string;
+}
+
+/** One figure with its raw string and where it was read. */
+export interface FieldCell {
+  raw: string | null;
+  source: Provenance | null;
+}
+
+export interface ParseResult {
+  organ: string | null;
+  year: number | null;
+  template: Template | null;
+  title: string | null;
+  fields: Record<string, number | null>;
+  checks: Check[];
+  sections: Section[];
+  /** Why template is null or fields are missing (not a report, no text layer, tables as images…). */
+  reason?: string;
+  format: SourceFormat | null;
+  publishedDate: string | null;
+  /** First 6 digits of SiteIDCode or a code found in the document, when known. */
+  regionCode: string | null;
+  /** Raw string and provenance of every field that was read from a cell. */
+  cells: Record<string, FieldCell>;
+  /** 0..1: 1 for a clean text-layer parse whose checks pass; lower for OCR or doubtful parses. */
+  confidence: number;
+  parserVersion: string;
+  warnings: string[];
+  /** The document's full text, kept so that storage can index it and legacy reports keep theirs. */
+  text: string;
+}
+
+/** Hints about bytes that came over HTTP; the bytes themselves always decide the format. */
+export interface ParseHints {
+  fileName?: string;
+  contentType?: string;
+  /** Charset from an HTTP Content-Type header, if one was sent. */
+  headerCharset?: string;
+}

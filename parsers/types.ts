@@ -22,6 +22,11 @@ export interface Provenance {
 export interface Cell {
   text: string;
   prov: Provenance;
+  /**
+   * True for a grid position covered by another cell's rowspan/colspan (HTML) or gridSpan/vMerge
+   * (DOCX). Its text is "" and the mapper skips it, so a merged label does not shift the values.
+   */
+  continuation?: boolean;
 }
 
 /**

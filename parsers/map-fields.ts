@@ -1,0 +1,129 @@
+// The format-neutral heart: walks the rows of any document, recognises the rows of the three
+// tables and reads their figures into the canonical keys, keeping each raw string and its source.
+import { readCell } from './cell-value.ts';
+import { fieldKeysFor, fieldSpec } from './fields.ts';
+import {
+  ACTIVE_COLUMNS, APPLICANT_COLUMNS, REVIEW_KEYS, activeColumnKey, identifyActiveRow, identifyApplicationRow, normaliseLabel,
+} from './row-labels.ts';
+import { fitValues, splitRow, type RowParts } from './row-values.ts';
+import type { Cell, FieldCell, Row } from './types.ts';
+
+export interface MappedFields {
+  fields: Record<string, number | null>;
+  cells: Record<string, FieldCell>;
+  /** Parse doubts: keys whose cells could not be placed with certainty. */
+  doubts: { keys: string[]; message: string }[];
+  /** Keys whose row was never found in the document. */
+  missing: string[];
+}
+
+interface Walker {
+  template: '2021' | '2019';
+  keys: Set<string>;
+  out: MappedFields;
+  appsHeaderSeen: boolean;
+  reviewsHeaderSeen: boolean;
+  pendingApp: string | null;
+  previousApp: string | null;
+  pendingLabel: string;
+  activeHeader: string[] | null;
+  reviewBuffer: Cell[];
+}
+
+function assign(w: Walker, keys: string[], cells: (Cell | null)[], doubt?: string): void {
+  const fresh = keys.filter((k, i) => w.keys.has(k) && (!(k in w.out.cells) || (w.out.fields[k] === null && cells[i])));
+  if (fresh.length === 0) return;
+  keys.forEach((key, i) => {
+    if (!fresh.includes(key)) return;
+    const cell = cells[i];
+    const unit = fieldSpec(key)?.unit ?? 'count';
+    w.out.fields[key] = cell ? readCell(cell.text, unit).value : null;
+    w.out.cells[key] = { raw: cell ? cell.text : null, source: cell ? cell.prov : null };
+  });
+  if (doubt) w.out.doubts.push({ keys: fresh, message: doubt });
+}
+
+function assignApplicationRow(w: Walker, id: string, values: Cell[]): void {
+  const keys = APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
+  const fitted = fitValues(values, keys.length);
+  assign(w, keys, fitted.cells, fitted.doubt && `row ${id}: ${fitted.doubt}`);
+  w.previousApp = id;
+  w.pendingApp = null;
+  w.pendingLabel = '';
+}
+
+function assignActiveRow(w: Walker, id: string, values: Cell[]): void {
+  const defaults = ACTIVE_COLUMNS[w.template][id] ?? [];
+  const header = w.activeHeader?.filter((k) => defaults.includes(k));
+  const columns = header && header.length === defaults.length ? header : defaults;
+  if (columns.length === 0) return;
+  const fitted = fitValues(values, columns.length);
+  assign(w, columns.map((col) => `active.${id}.${col}`), fitted.cells, fitted.doubt && `row ${id}: ${fitted.doubt}`);
+}
+
+function readActiveHeader(w: Walker, row: Row): boolean {
+  const texts = row.cells.filter((c) => !c.continuation).map((c) => c.text);
+  if (!texts.some((t) => /信息内容/.test(normaliseLabel(t)))) return false;
+  w.activeHeader = texts.map(activeColumnKey).filter((k): k is string => k !== null);
+  return true;
+}
+
+function feedReviews(w: Walker, parts: RowParts): boolean {
+  if (!w.reviewsHeaderSeen || parts.label !== '' || !parts.hasValueCells) return false;
+  if (parts.numbers === 0 && parts.values.length < REVIEW_KEYS.length) return false;
+  w.reviewBuffer.push(...parts.values);
+  if (w.reviewBuffer.length >= REVIEW_KEYS.length) {
+    const fitted = fitValues(w.reviewBuffer, REVIEW_KEYS.length);
+    assign(w, REVIEW_KEYS, fitted.cells, fitted.doubt && `reviews: ${fitted.doubt}`);
+    w.reviewBuffer = [];
+    w.reviewsHeaderSeen = false;
+  }
+  return true;
+}
+
+function noteHeaders(w: Walker, label: string): void {
+  const norm = normaliseLabel(label);
+  if (/申请人情况|勾稽关系|^自然人/.test(norm)) w.appsHeaderSeen = true;
+  if (/行政复议/.test(norm) && norm.length <= 40 && !/\d/.test(norm)) w.reviewsHeaderSeen = true;
+}
+
+function walkRow(w: Walker, row: Row): void {
+  if (readActiveHeader(w, row)) return;
+  const parts = splitRow(row);
+  noteHeaders(w, parts.label);
+  if (feedReviews(w, parts)) return;
+  const activeId = parts.label ? identifyActiveRow(parts.label) : null;
+  if (activeId) {
+    if (parts.hasValueCells) assignActiveRow(w, activeId, parts.values);
+    return;
+  }
+  const ownId = parts.label ? identifyApplicationRow(parts.label, w.previousApp) : null;
+  const joinedId = ownId ?? (parts.label && w.pendingLabel ? identifyApplicationRow(w.pendingLabel + parts.label, w.previousApp) : null);
+  const appsContext = w.appsHeaderSeen || parts.numbers >= APPLICANT_COLUMNS.length;
+  if (joinedId && appsContext) {
+    if (parts.hasValueCells) assignApplicationRow(w, joinedId, parts.values);
+    else { w.pendingApp = joinedId; w.pendingLabel = ''; }
+    return;
+  }
+  if (!parts.label && parts.numbers > 0 && w.pendingApp) {
+    assignApplicationRow(w, w.pendingApp, parts.values);
+    return;
+  }
+  if (parts.label && !parts.hasValueCells) w.pendingLabel = (w.pendingLabel + parts.label).slice(-120);
+}
+
+/** Reads every field of `template` from the rows; fields whose row was not found stay null. */
+export function mapFields(rows: Row[], template: '2021' | '2019'): MappedFields {
+  const keys = fieldKeysFor(template);
+  const out: MappedFields = { fields: {}, cells: {}, doubts: [], missing: [] };
+  const w: Walker = {
+    template, keys: new Set(keys), out, appsHeaderSeen: false, reviewsHeaderSeen: false,
+    pendingApp: null, previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [],
+  };
+  for (const row of rows) walkRow(w, row);
+  const fields: Record<string, number | null> = {};
+  for (const key of keys) fields[key] = key in out.fields ? out.fields[key] : null;
+  out.fields = fields;
+  out.missing = keys.filter((k) => !(k in out.cells));
+  return out;
+}

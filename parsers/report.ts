@@ -1,0 +1,71 @@
+// Turns an extracted document into the contract's parse result: metadata, template, fields with
+// their raw strings and sources, checks, sections, and an honest confidence.
+import { runChecks } from './checks.ts';
+import { mapFields } from './map-fields.ts';
+import { readMetadata } from './metadata.ts';
+import { splitSections } from './sections.ts';
+import { detectTemplate } from './template.ts';
+import { PARSER_VERSION } from './version.ts';
+import type { Check, ExtractedDocument, ParseResult } from './types.ts';
+
+/** A result for a document that could not be read, or is not a report: no fields, a reason. */
+export function emptyResult(reason: string, partial: Partial<ParseResult> = {}): ParseResult {
+  return {
+    organ: null, year: null, template: null, title: null, fields: {}, checks: [], sections: [],
+    reason, format: null, publishedDate: null, regionCode: null, cells: {}, confidence: 0,
+    parserVersion: PARSER_VERSION, warnings: [], text: '', ...partial,
+  };
+}
+
+function ocrKeys(cells: ParseResult['cells']): string[] {
+  return Object.entries(cells).filter(([, c]) => c.source?.ocr).map(([k]) => k);
+}
+
+function completenessCheck(missing: string[], doubts: { keys: string[]; message: string }[]): Check {
+  if (missing.length === 0 && doubts.length === 0) return { rule: 'parse.cells', ok: true, detail: 'every cell of the template was found' };
+  const parts = [];
+  if (missing.length) parts.push(`${missing.length} cells not found (${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', …' : ''})`);
+  for (const d of doubts.slice(0, 6)) parts.push(d.message);
+  return { rule: 'parse.cells', ok: false, blame: 'parse', detail: parts.join('; ') };
+}
+
+function confidenceOf(doc: ExtractedDocument, checks: Check[], missingShare: number): number {
+  let confidence = 1 - missingShare;
+  for (const check of checks) if (!check.ok) confidence -= check.blame === 'parse' ? 0.15 : 0.02;
+  if (doc.ocrConfidence !== undefined) confidence = Math.min(confidence, doc.ocrConfidence / 100);
+  return Math.max(0, Math.round(confidence * 100) / 100);
+}
+
+export function buildReport(doc: ExtractedDocument): ParseResult {
+  const meta = readMetadata(doc);
+  const sections = splitSections(doc.text);
+  const base = {
+    organ: meta.organ, year: meta.year, title: meta.title, sections, format: doc.format,
+    publishedDate: meta.publishedDate, regionCode: meta.regionCode, warnings: doc.warnings, text: doc.text,
+  };
+  if (meta.notAReport) return emptyResult(meta.notAReport, base);
+  const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
+  if (verdict.template === null) {
+    const reason = meta.title ? verdict.reason! : `not a report: no report title and ${verdict.reason}`;
+    return emptyResult(reason, base);
+  }
+  if (verdict.template === 'legacy') {
+    return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
+  }
+  const mapped = mapFields(doc.rows, verdict.template);
+  const doubtful = new Set([...mapped.doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
+  const checks = [
+    ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template }, doc.text),
+    completenessCheck(mapped.missing, mapped.doubts),
+  ];
+  const keyCount = Object.keys(mapped.fields).length;
+  return {
+    ...base,
+    template: verdict.template,
+    fields: mapped.fields,
+    cells: mapped.cells,
+    checks,
+    confidence: confidenceOf(doc, checks, mapped.missing.length / keyCount),
+    parserVersion: PARSER_VERSION,
+  };
+}

@@ -38,7 +38,7 @@ interface TitleHit {
 }
 
 function titleFromLine(line: string, previous: string | undefined): TitleHit | null {
-  const text = compact(line).replace(/^#+/, '');
+  const text = compact(line).replace(/^#+/, '').replace(/^标题[:：]/, '');
   if (!REPORT_WORDS.test(text) || text.length > 80) return null;
   const match = text.match(TITLE);
   if (!match) return null;
@@ -56,7 +56,8 @@ function titleFromLine(line: string, previous: string | undefined): TitleHit | n
 function findTitle(lines: string[]): TitleHit | null {
   const nonEmpty = lines.map((l) => l.trim()).filter(Boolean).slice(0, 60);
   for (let i = 0; i < nonEmpty.length; i++) {
-    const hit = titleFromLine(nonEmpty[i], nonEmpty[i - 1]);
+    // A title may wrap: "2024年上海市科委政府信息公开工作" / "年度报告".
+    const hit = titleFromLine(nonEmpty[i], nonEmpty[i - 1]) ?? titleFromLine(nonEmpty[i] + (nonEmpty[i + 1] ?? ''), nonEmpty[i - 1]);
     if (hit) return hit;
   }
   return null;

@@ -23,7 +23,8 @@ interface Walker {
   out: MappedFields;
   appsHeaderSeen: boolean;
   reviewsHeaderSeen: boolean;
-  pendingApp: string | null;
+  /** Rows recognised by a label line whose figures have not come yet (text where figures wrap). */
+  pendingApps: { id: string; fromFragments: boolean }[];
   previousApp: string | null;
   pendingLabel: string;
   activeHeader: string[] | null;
@@ -43,13 +44,31 @@ function assign(w: Walker, keys: string[], cells: (Cell | null)[], doubt?: strin
   if (doubt) w.out.doubts.push({ keys: fresh, message: doubt });
 }
 
-function assignApplicationRow(w: Walker, id: string, values: Cell[]): void {
+function assignApplicationRow(w: Walker, id: string, values: Cell[], doubt?: string): void {
   const keys = APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
   const fitted = fitValues(values, keys.length);
-  assign(w, keys, fitted.cells, fitted.doubt && `row ${id}: ${fitted.doubt}`);
+  const why = [fitted.doubt, doubt].filter(Boolean).join('; ');
+  assign(w, keys, fitted.cells, why ? `row ${id}: ${why}` : undefined);
   w.previousApp = id;
-  w.pendingApp = null;
+  w.pendingApps = [];
   w.pendingLabel = '';
+}
+
+/**
+ * A row of figures without a label belongs to the label line(s) read before it. One waiting label
+ * is a plain wrap; several, or a label pieced together from fragments, make the placement doubtful.
+ */
+function assignToPending(w: Walker, values: Cell[]): void {
+  const [first, ...others] = w.pendingApps;
+  const doubt = others.length
+    ? `figures placed under the first of ${others.length + 1} waiting labels (${[first, ...others].map((p) => p.id).join(', ')})`
+    : first.fromFragments ? 'label pieced together from fragments' : undefined;
+  assignApplicationRow(w, first.id, values, doubt);
+  w.pendingApps = others;
+}
+
+function templateHasRow(w: Walker, id: string): boolean {
+  return w.keys.has(`apps.${id}.total`);
 }
 
 function assignActiveRow(w: Walker, id: string, values: Cell[]): void {
@@ -102,12 +121,18 @@ function walkRow(w: Walker, row: Row): void {
   const appsContext = w.appsHeaderSeen || parts.numbers >= APPLICANT_COLUMNS.length;
   if (joinedId && appsContext) {
     if (parts.hasValueCells) assignApplicationRow(w, joinedId, parts.values);
-    else { w.pendingApp = joinedId; w.pendingLabel = ''; }
+    else if (templateHasRow(w, joinedId) && !w.pendingApps.some((p) => p.id === joinedId)) {
+      w.pendingApps.push({ id: joinedId, fromFragments: ownId === null });
+      w.pendingLabel = '';
+    }
     return;
   }
-  if (!parts.label && parts.numbers > 0 && w.pendingApp) {
-    assignApplicationRow(w, w.pendingApp, parts.values);
+  if (!parts.label && parts.numbers > 0 && w.pendingApps.length) {
+    assignToPending(w, parts.values);
     return;
+  }
+  if (!parts.label && parts.numbers > 0 && w.appsHeaderSeen && !w.reviewsHeaderSeen) {
+    w.out.doubts.push({ keys: [], message: `a row of ${parts.values.length} figures with no label was left out` });
   }
   if (parts.label && !parts.hasValueCells) w.pendingLabel = (w.pendingLabel + parts.label).slice(-120);
 }
@@ -118,7 +143,7 @@ export function mapFields(rows: Row[], template: '2021' | '2019'): MappedFields 
   const out: MappedFields = { fields: {}, cells: {}, doubts: [], missing: [] };
   const w: Walker = {
     template, keys: new Set(keys), out, appsHeaderSeen: false, reviewsHeaderSeen: false,
-    pendingApp: null, previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [],
+    pendingApps: [], previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [],
   };
   for (const row of rows) walkRow(w, row);
   const fields: Record<string, number | null> = {};

@@ -15,3 +15,5 @@ export type { RecordedParse } from './parses.ts';
 export { rankCandidates } from './report-selection.ts';
 export type { Candidate } from './report-selection.ts';
 export { WIDE_REPORT_COLUMNS } from './wide-columns.ts';
+export { addToFrontier, relabelEntry, queuedEntries, frontierEntry, frontierEntries, settleEntry, requeueForRevisit, requeueFailed, frontierCounts, inTransaction } from './frontier.ts';
+export type { FrontierEntry, NewFrontierEntry, FetchOutcome } from './frontier.ts';

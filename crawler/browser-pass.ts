@@ -1,0 +1,53 @@
+// Pages that only a browser can read (a list rendered by scripts): Crawlee's PlaywrightCrawler with
+// Debian's Chromium, used only for the entries the HTTP pass relabelled `browser`. The rendered
+// DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
+import { Configuration, PlaywrightCrawler } from 'crawlee';
+import { chromium } from 'playwright-core';
+import { updatePortal, type FrontierEntry } from '../storage/index.ts';
+import type { PortalCrawlState } from './crawl-state.ts';
+import { commitFetch } from './routes/commit.ts';
+import { analyseHtml } from './routes/page-analysis.ts';
+import { entryOf, type FetchedBody } from './routes/accept.ts';
+import { requestFor } from './http-pass.ts';
+import { hostOf } from './urls.ts';
+
+/** Where Debian puts Chromium; playwright-core never downloads a browser here. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Renders the entries in Chromium and records the links that appear. */
+export async function runBrowserPass(state: PortalCrawlState, entries: FrontierEntry[]): Promise<void> {
+  const wanted = entries.filter(() => state.budgetLeft-- > 0);
+  if (wanted.length === 0) return;
+  state.tally.usedBrowser = true;
+  state.portal = updatePortal(state.archive, state.portal.id, { needsBrowser: true });
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: 'OFF' as never });
+  const crawler = new PlaywrightCrawler({
+    launchContext: { launcher: chromium, userAgent: state.settings.userAgent, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true } },
+    maxConcurrency: 1,
+    maxRequestRetries: state.settings.maxRetries,
+    navigationTimeoutSecs: state.settings.requestTimeoutSecs,
+    browserPoolOptions: { useFingerprints: false },
+    preNavigationHooks: [async ({ request }) => { await state.pacer.waitTurn(hostOf(request.url)); }],
+    requestHandler: async ({ page, request, response }) => {
+      // Links added by scripts appear after the page's own requests settle.
+      await page.waitForSelector('a[href*="/"]', { timeout: 5000 }).catch(() => {});
+      await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+      const html = await page.content();
+      const entry = entryOf({ request });
+      const fetched: FetchedBody = {
+        entry: { ...entry, label: 'list' }, url: entry.url, finalUrl: page.url(), status: response?.status() ?? 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'x-nianbao-rendered': 'chromium' },
+        contentType: 'text/html; charset=utf-8', bytes: Buffer.from(html, 'utf8'),
+      };
+      state.tally.fetched++;
+      const analysis = analyseHtml(state, fetched, html);
+      await commitFetch(state, fetched, { discoveries: analysis.discoveries });
+    },
+    failedRequestHandler: async ({ request }, error) => {
+      state.tally.failed.push({ url: request.url, reason: `browser: ${error.message.slice(0, 120)}` });
+    },
+  }, config);
+  state.enqueue = async () => {};
+  await crawler.run(wanted.map(requestFor));
+}

@@ -1,0 +1,46 @@
+// Per-host politeness outside Crawlee (which has no per-host limits and ignores Crawl-delay): a
+// minimum gap between request starts on one host, widened by back-off after 429/5xx.
+
+/** Spaces request starts per host; `waitTurn` resolves when this host may be called again. */
+export class HostPacer {
+  private nextStartMs = new Map<string, number>();
+  private delayMs = new Map<string, number>();
+
+  constructor(private baseDelayMs: number, private maxBackoffMs: number) {}
+
+  /** Sets a host's own gap (robots.txt Crawl-delay), never below the base delay. */
+  setHostDelay(host: string, delayMs: number): void {
+    this.delayMs.set(host, Math.max(this.baseDelayMs, delayMs));
+  }
+
+  /** The gap currently applied to a host. */
+  delayFor(host: string): number {
+    return this.delayMs.get(host) ?? this.baseDelayMs;
+  }
+
+  /** Waits until the host's next start time and books the one after it. */
+  async waitTurn(host: string): Promise<void> {
+    const now = Date.now();
+    const start = Math.max(now, this.nextStartMs.get(host) ?? 0);
+    this.nextStartMs.set(host, start + this.delayFor(host));
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  }
+
+  /** After a 429/5xx: double the host's gap (or honour Retry-After), up to the cap. */
+  backOff(host: string, retryAfterSecs?: number): void {
+    const current = Math.max(this.delayFor(host), 250);
+    const wanted = retryAfterSecs !== undefined ? retryAfterSecs * 1000 : current * 2;
+    const next = Math.min(this.maxBackoffMs, Math.max(current, wanted));
+    this.delayMs.set(host, next);
+    this.nextStartMs.set(host, Date.now() + next);
+  }
+}
+
+/** Seconds in a Retry-After header (delta seconds or an HTTP date), if any. */
+export function retryAfterSecs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}

@@ -1,0 +1,119 @@
+// One pass of Crawlee's HttpCrawler over a portal's queued frontier entries, with a fresh in-memory
+// request queue each time (the durable frontier is SQLite; Crawlee's own storage is never trusted
+// across a kill -9). Bodies are kept as raw bytes; status codes are classified by the routes.
+import { Configuration, HttpCrawler, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
+import { settleEntry, storeCapture, type FrontierEntry } from '../storage/index.ts';
+import type { PortalCrawlState } from './crawl-state.ts';
+import { homeHandler } from './routes/home.ts';
+import { listHandler } from './routes/list.ts';
+import { reportHandler } from './routes/report.ts';
+import { attachmentHandler } from './routes/attachment.ts';
+import { entryOf } from './routes/accept.ts';
+import { hostOf } from './urls.ts';
+import { robotsFor } from './robots-cache.ts';
+
+const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
+
+function routerFor(state: PortalCrawlState) {
+  const router = createHttpRouter();
+  router.addHandler('home', homeHandler(state));
+  router.addHandler('list', listHandler(state));
+  router.addHandler('report', reportHandler(state));
+  router.addHandler('attachment', attachmentHandler(state));
+  router.addDefaultHandler(listHandler(state));
+  return router;
+}
+
+/** The Crawlee request for a frontier entry; revisits carry the validators of the last fetch. */
+export function requestFor(entry: FrontierEntry) {
+  const headers: Record<string, string> = {};
+  if (entry.etag) headers['if-none-match'] = entry.etag;
+  if (entry.lastModified) headers['if-modified-since'] = entry.lastModified;
+  if (entry.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+  return {
+    url: entry.url, uniqueKey: `frontier-${entry.id}`, label: entry.label, method: entry.method,
+    payload: entry.payload ?? undefined, headers, userData: { entry },
+  };
+}
+
+/** Sends entries to the crawler unless robots.txt forbids them or the page budget is spent. */
+async function admit(state: PortalCrawlState, entries: FrontierEntry[]): Promise<ReturnType<typeof requestFor>[]> {
+  const requests = [];
+  for (const entry of entries) {
+    if (entry.label === 'browser') continue;
+    const robots = await robotsFor(state, entry.url);
+    if (!robots.isAllowed(entry.url)) {
+      settleEntry(state.archive, entry.id, { status: 'skipped', reason: 'forbidden by robots.txt', runId: state.runId });
+      state.tally.skipped.push({ url: entry.url, reason: 'forbidden by robots.txt' });
+      continue;
+    }
+    if (state.budgetLeft <= 0) continue;
+    state.budgetLeft--;
+    requests.push(requestFor(entry));
+  }
+  return requests;
+}
+
+/** Fetches the entries (and whatever they reveal) until the queue is empty, blocked or out of budget. */
+export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntry[]): Promise<void> {
+  const { settings } = state;
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: 'OFF' as never });
+  let crawler: HttpCrawler<HttpCrawlingContext> | null = null;
+  state.enqueue = async (found) => {
+    const requests = await admit(state, found);
+    if (requests.length && crawler) await crawler.addRequests(requests);
+  };
+  crawler = new HttpCrawler({
+    requestHandler: routerFor(state),
+    maxConcurrency: settings.perHostConcurrency,
+    maxRequestRetries: settings.maxRetries,
+    navigationTimeoutSecs: settings.requestTimeoutSecs,
+    requestHandlerTimeoutSecs: settings.requestTimeoutSecs + 120,
+    additionalMimeTypes: ['*/*'],
+    forceResponseEncoding: 'latin1',
+    ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
+    useSessionPool: true,
+    sessionPoolOptions: { blockedStatusCodes: [] },
+    persistCookiesPerSession: false,
+    retryOnBlocked: false,
+    preNavigationHooks: [async ({ request }, gotOptions) => {
+      if (state.blocked) {
+        request.noRetry = true;
+        throw new Error('portal blocked');
+      }
+      await state.pacer.waitTurn(hostOf(request.url));
+      gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
+      (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
+      gotOptions.maxRedirects = 8;
+    }],
+    failedRequestHandler: async (ctx, error) => recordFailure(state, ctx.request, error),
+  }, config);
+  const first = await admit(state, entries);
+  if (first.length === 0) return;
+  const abortWhenBlocked = setInterval(() => { if (state.blocked) void crawler?.autoscaledPool?.abort(); }, 200);
+  try {
+    await crawler.run(first);
+  } finally {
+    clearInterval(abortWhenBlocked);
+    state.enqueue = async () => {};
+  }
+}
+
+function recordFailure(state: PortalCrawlState, request: { userData: Record<string, unknown>; url: string }, error: Error): void {
+  const entry = entryOf({ request });
+  if (state.blocked) return; // left queued for another night
+  const reason = failureReason(error);
+  storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
+  settleEntry(state.archive, entry.id, { status: 'failed', reason, runId: state.runId });
+  state.tally.failed.push({ url: entry.url, reason });
+}
+
+/** A short reason for a failed fetch: the HTTP status class, a redirect loop, a timeout, a network error. */
+export function failureReason(error: Error): string {
+  const message = error.message ?? String(error);
+  if (/^http-\d+/.test(message)) return message;
+  if (/redirect/i.test(message)) return 'redirect loop';
+  if (/timed? ?out|timeout/i.test(message)) return 'timeout';
+  if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|socket hang up/i.test(message)) return `network: ${message.match(/E[A-Z]+|socket hang up/)?.[0]}`;
+  return `error: ${message.slice(0, 160)}`;
+}

@@ -1,0 +1,24 @@
+// Label `attachment`: a document file (PDF, DOC/DOCX/WPS, spreadsheet, image) linked from a report
+// page or listed as a report. Stored as fetched, parsed with its real file name as a hint.
+import type { HttpCrawlingContext } from 'crawlee';
+import type { PortalCrawlState } from '../crawl-state.ts';
+import { acceptResponse } from './accept.ts';
+import { commitFetch } from './commit.ts';
+import { parseFetched } from './report.ts';
+
+function fileNameHint(context: Record<string, unknown>, url: string): string | undefined {
+  const name = typeof context.fileName === 'string' ? context.fileName : undefined;
+  const extension = new URL(url).pathname.match(/\.(\w{2,4})$/)?.[0] ?? '';
+  if (!name) return undefined;
+  return /\.\w{2,4}$/.test(name) ? name : `${name}${extension}`;
+}
+
+/** The `attachment` route. */
+export function attachmentHandler(state: PortalCrawlState) {
+  return async (ctx: HttpCrawlingContext): Promise<void> => {
+    const fetched = acceptResponse(ctx, state);
+    if (!fetched) return;
+    const parse = await parseFetched(fetched, fileNameHint(fetched.entry.context, fetched.entry.url));
+    await commitFetch(state, fetched, { parse, discoveries: [], pageUrl: fetched.entry.parentUrl });
+  };
+}

@@ -1,0 +1,60 @@
+// The last step of every route: one write transaction stores the capture, its parse, the links it
+// revealed and the entry's new status, so a kill -9 never leaves half of a page recorded.
+import type { ParseResult } from '../../parsers/index.ts';
+import { addToFrontier, inTransaction, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
+import type { Discovery } from '../discover.ts';
+import type { FoundReport, PortalCrawlState } from '../crawl-state.ts';
+import type { FetchedBody } from './accept.ts';
+
+/** What a handler worked out about a fetched body. */
+export interface PageFindings {
+  parse?: ParseResult;
+  discoveries: Discovery[];
+  /** The report page an attachment was linked from. */
+  pageUrl?: string | null;
+}
+
+/** Records the fetch and its findings; returns the new entries to fetch. */
+export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings): Promise<FrontierEntry[]> {
+  const { entry } = fetched;
+  const added = inTransaction(state.archive, () => {
+    const stored = storeCapture(state.archive, {
+      url: entry.url, finalUrl: fetched.finalUrl, status: fetched.status, headers: fetched.headers, bytes: fetched.bytes,
+      label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl, linkText: entry.linkText,
+    });
+    if (stored.isNew) {
+      if (entry.lastSha256 && entry.lastSha256 !== stored.sha256) state.tally.changedCaptures++;
+      else state.tally.newCaptures++;
+    }
+    if (findings.parse) recordFound(state, fetched, findings, stored.id, stored.isNew);
+    const newEntries = addToFrontier(state.archive, state.portal.id, findings.discoveries.map((d) => ({
+      url: d.url, label: d.label, depth: d.depth, parentUrl: entry.url, linkText: d.linkText, context: d.context,
+      status: d.skipReason ? 'skipped' as const : 'queued' as const, reason: d.skipReason ?? null,
+    })));
+    settleEntry(state.archive, entry.id, {
+      status: 'done', etag: header(fetched.headers, 'etag'), lastModified: header(fetched.headers, 'last-modified'),
+      sha256: stored.sha256, runId: state.runId,
+    });
+    return newEntries;
+  });
+  for (const e of added) if (e.status === 'skipped') state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
+  const queued = added.filter((e) => e.status === 'queued');
+  await state.enqueue(queued);
+  return queued;
+}
+
+function recordFound(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings, captureId: number, isNew: boolean): void {
+  const parse = findings.parse!;
+  const recorded = recordParse(state.archive, captureId, parse);
+  if (parse.template === null) return;
+  const report: FoundReport = {
+    organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: fetched.entry.url,
+    label: fetched.entry.label === 'attachment' ? 'attachment' : 'report', pageUrl: findings.pageUrl ?? null, captureId, isNew: isNew && recorded.isNew,
+  };
+  state.tally.reports.push(report);
+}
+
+function header(headers: FetchedBody['headers'], name: string): string | null {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] ?? null : value ?? null;
+}

@@ -1,0 +1,34 @@
+// Label `list`: a column or list page (also a Hanweb dataproxy answer or a gkmlpt API page):
+// record it, follow its pages, its report links and its links towards other report columns.
+import type { HttpCrawlingContext } from 'crawlee';
+import { relabelEntry } from '../../storage/index.ts';
+import { isJson, isMarkup } from '../content-type.ts';
+import type { PortalCrawlState } from '../crawl-state.ts';
+import { acceptResponse, type FetchedBody } from './accept.ts';
+import { commitFetch } from './commit.ts';
+import { analyseGkmlptAnswer, analyseHtml, decodeBody, type PageAnalysis } from './page-analysis.ts';
+
+/** Analyses any listing body; a non-markup body at a list URL gives no links. */
+export function analyseListing(state: PortalCrawlState, fetched: FetchedBody): PageAnalysis {
+  if (isJson(fetched.contentType, fetched.bytes)) return analyseGkmlptAnswer(state, fetched, decodeBody(fetched));
+  if (!isMarkup(fetched.contentType, fetched.bytes)) return { discoveries: [], title: '', area: 'portal', needsBrowser: false };
+  return analyseHtml(state, fetched, decodeBody(fetched));
+}
+
+/** Records a listing, or hands it to the browser pass when it is a script-rendered shell. */
+export async function handleListing(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
+  const analysis = analyseListing(state, fetched);
+  if (analysis.needsBrowser && state.settings.useBrowser) {
+    relabelEntry(state.archive, fetched.entry.id, 'browser', { ...fetched.entry.context, area: analysis.area, shellOf: fetched.entry.label });
+    return;
+  }
+  await commitFetch(state, fetched, { discoveries: analysis.discoveries });
+}
+
+/** The `list` route. */
+export function listHandler(state: PortalCrawlState) {
+  return async (ctx: HttpCrawlingContext): Promise<void> => {
+    const fetched = acceptResponse(ctx, state);
+    if (fetched) await handleListing(state, fetched);
+  };
+}

@@ -1,0 +1,39 @@
+// Label `report`: a page whose link text read as an annual report. Parse it (the parse decides
+// whether it really is one) and fetch its attachments; a page that turns out to be a list of
+// reports is followed like a list.
+import type { HttpCrawlingContext } from 'crawlee';
+import { parseDocumentSafely } from '../../parsers/index.ts';
+import { charsetOfContentType, isMarkup } from '../content-type.ts';
+import { fileNameOf } from '../urls.ts';
+import type { PortalCrawlState } from '../crawl-state.ts';
+import { acceptResponse, type FetchedBody } from './accept.ts';
+import { commitFetch } from './commit.ts';
+import { analyseHtml, decodeBody } from './page-analysis.ts';
+
+/** Parses a fetched report page or file with the hints HTTP gave. */
+export async function parseFetched(fetched: FetchedBody, fileName?: string) {
+  return parseDocumentSafely(fetched.bytes, {
+    fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
+  });
+}
+
+async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
+  const parse = await parseFetched(fetched);
+  if (!isMarkup(fetched.contentType, fetched.bytes)) {
+    await commitFetch(state, fetched, { parse, discoveries: [] });
+    return;
+  }
+  const html = decodeBody(fetched);
+  let analysis = analyseHtml(state, fetched, html, true);
+  const reportLinks = analysis.discoveries.filter((d) => d.label === 'report' && !d.skipReason).length;
+  if (parse.template === null && reportLinks > 0) analysis = analyseHtml(state, fetched, html, false);
+  await commitFetch(state, fetched, { parse, discoveries: analysis.discoveries });
+}
+
+/** The `report` route. */
+export function reportHandler(state: PortalCrawlState) {
+  return async (ctx: HttpCrawlingContext): Promise<void> => {
+    const fetched = acceptResponse(ctx, state);
+    if (fetched) await handleReportPage(state, fetched);
+  };
+}

@@ -1,0 +1,74 @@
+// Crawl settings with named defaults and units in their names, validated once at the boundary.
+
+/** The honest User-Agent every request carries, so that a webmaster knows who is calling and why. */
+export const USER_AGENT = 'nianbao/0.1.0 (+https://github.com/nianbao/nianbao; research crawler)';
+
+/** How a crawl behaves; every field has a polite default (see DEFAULT_SETTINGS). */
+export interface CrawlSettings {
+  /** Requests in flight at once against one host. */
+  perHostConcurrency: number;
+  /** Pause between two request starts on the same host. */
+  politenessDelaySecs: number;
+  /** Honour robots.txt Crawl-delay when it asks for more than politenessDelaySecs. */
+  honourCrawlDelay: boolean;
+  /** Portals crawled at the same time. */
+  portalConcurrency: number;
+  /** Pages (and files) fetched per portal per run, at most. */
+  maxPagesPerPortal: number;
+  /** Largest body kept; bigger files are skipped with a reason. */
+  maxAttachmentBytes: number;
+  /** Seconds before a request is given up. */
+  requestTimeoutSecs: number;
+  /** Retries of a request that failed with a network error, 429 or 5xx. */
+  maxRetries: number;
+  /** Longest back-off after 429/5xx. */
+  maxBackoffSecs: number;
+  /** Use Chromium for pages whose links appear only after scripts run. */
+  useBrowser: boolean;
+  userAgent: string;
+}
+
+/** Polite defaults for real portals. */
+export const DEFAULT_SETTINGS: CrawlSettings = {
+  perHostConcurrency: 1,
+  politenessDelaySecs: 2,
+  honourCrawlDelay: true,
+  portalConcurrency: 8,
+  maxPagesPerPortal: 3000,
+  maxAttachmentBytes: 50 * 1024 * 1024,
+  requestTimeoutSecs: 30,
+  maxRetries: 2,
+  maxBackoffSecs: 120,
+  useBrowser: true,
+  userAgent: USER_AGENT,
+};
+
+/** Settings for loopback tests and benchmarks: no delays, more parallelism. */
+export const IMPOLITE_SETTINGS: Partial<CrawlSettings> = {
+  perHostConcurrency: 4,
+  politenessDelaySecs: 0,
+  honourCrawlDelay: false,
+  portalConcurrency: 16,
+  maxBackoffSecs: 1,
+};
+
+/** Thrown for a setting that makes no sense; the CLI turns it into a usage error. */
+export class SettingsError extends Error {}
+
+/** Merges overrides into the defaults and checks every number. */
+export function resolveSettings(overrides: Partial<CrawlSettings> = {}): CrawlSettings {
+  const settings = { ...DEFAULT_SETTINGS, ...stripUndefined(overrides) };
+  const positive: (keyof CrawlSettings)[] = ['perHostConcurrency', 'portalConcurrency', 'maxPagesPerPortal', 'maxAttachmentBytes', 'requestTimeoutSecs'];
+  for (const key of positive) {
+    const value = settings[key] as number;
+    if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${key} must be a positive number, got ${value}`);
+  }
+  for (const key of ['politenessDelaySecs', 'maxRetries', 'maxBackoffSecs'] as const) {
+    if (!Number.isFinite(settings[key]) || settings[key] < 0) throw new SettingsError(`${key} must be 0 or more, got ${settings[key]}`);
+  }
+  return settings;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

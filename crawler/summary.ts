@@ -1,0 +1,76 @@
+// The run summary: per portal and in total, new and changed reports, failures by reason, blocked
+// portals. Stored on the run as JSON and printed by the CLI.
+import type { Portal } from '../storage/index.ts';
+import type { PortalTally } from './crawl-state.ts';
+
+/** One portal's line of the summary. */
+export interface PortalSummary {
+  portalId: number;
+  url: string;
+  name: string | null;
+  fetched: number;
+  notModified: number;
+  reportsFound: number;
+  newReports: number;
+  changedCaptures: number;
+  failuresByReason: Record<string, number>;
+  skippedByReason: Record<string, number>;
+  deferred: number;
+  blockedReason: string | null;
+  usedBrowser: boolean;
+}
+
+/** The whole run. `status` follows the crawl_runs vocabulary. */
+export interface RunSummary {
+  runId: number;
+  startedAt: string;
+  finishedAt: string;
+  status: 'ok' | 'problems' | 'failed';
+  portals: PortalSummary[];
+  totals: { portals: number; fetched: number; reportsFound: number; newReports: number; failures: number; blocked: number; deferred: number };
+  failuresByReason: Record<string, number>;
+  blockedPortals: { url: string; reason: string }[];
+}
+
+function countBy(notes: { reason: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const note of notes) {
+    const key = note.reason.replace(/^(error|network): .*/, '$1').replace(/^browser: .*/, 'browser');
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Reports counted once per URL (an attachment and its page each count when both parse as reports). */
+function distinctReports(tally: PortalTally) {
+  return [...new Map(tally.reports.map((r) => [r.url, r])).values()];
+}
+
+/** A portal's summary line from its tally. */
+export function summarisePortal(portal: Portal, tally: PortalTally): PortalSummary {
+  const reports = distinctReports(tally);
+  return {
+    portalId: portal.id, url: portal.url, name: portal.name, fetched: tally.fetched, notModified: tally.notModified,
+    reportsFound: reports.length, newReports: reports.filter((r) => r.isNew).length, changedCaptures: tally.changedCaptures,
+    failuresByReason: countBy(tally.failed), skippedByReason: countBy(tally.skipped), deferred: tally.deferred,
+    blockedReason: tally.blockedReason, usedBrowser: tally.usedBrowser,
+  };
+}
+
+/** The run's summary; `problems` when a portal was blocked or pages failed, `failed` when no portal got anywhere. */
+export function summariseRun(runId: number, startedAt: string, portals: PortalSummary[]): RunSummary {
+  const failuresByReason: Record<string, number> = {};
+  for (const p of portals) for (const [reason, n] of Object.entries(p.failuresByReason)) failuresByReason[reason] = (failuresByReason[reason] ?? 0) + n;
+  const sum = (pick: (p: PortalSummary) => number) => portals.reduce((total, p) => total + pick(p), 0);
+  const totals = {
+    portals: portals.length, fetched: sum((p) => p.fetched), reportsFound: sum((p) => p.reportsFound), newReports: sum((p) => p.newReports),
+    failures: sum((p) => Object.values(p.failuresByReason).reduce((a, b) => a + b, 0)), blocked: portals.filter((p) => p.blockedReason).length,
+    deferred: sum((p) => p.deferred),
+  };
+  const nothingWorked = portals.length > 0 && portals.every((p) => p.fetched === 0 || (p.blockedReason !== null && p.reportsFound === 0));
+  const status = nothingWorked ? 'failed' : totals.failures > 0 || totals.blocked > 0 ? 'problems' : 'ok';
+  return {
+    runId, startedAt, finishedAt: new Date().toISOString(), status, portals, totals, failuresByReason,
+    blockedPortals: portals.filter((p) => p.blockedReason).map((p) => ({ url: p.url, reason: p.blockedReason! })),
+  };
+}

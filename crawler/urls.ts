@@ -1,0 +1,65 @@
+// URL rules: normal form for the frontier, what counts as a file, and what stays in scope.
+
+const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|txt|rtf|jpe?g|png|gif|tiff?)$/i;
+const DOWNLOAD_SCRIPTS = /(downfile|download|downloadfile|filedownload|getfile)\.(jsp|do|aspx?|php)$/i;
+
+/** The URL as the frontier keys it: absolute, no fragment, default port dropped; null for non-http(s). */
+export function normaliseUrl(href: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // gkmlpt names its category only in the fragment (`/gkmlpt/index#2517`): keep it there.
+  if (!/\/gkmlpt\//.test(url.pathname)) url.hash = '';
+  return url.toString();
+}
+
+/** The file name a download URL carries: `showname=`/`filename=` parameters first, else the last path segment. */
+export function fileNameOf(url: string): string | undefined {
+  const parsed = new URL(url);
+  for (const key of ['showname', 'fileName', 'filename', 'name', 'file']) {
+    const value = parsed.searchParams.get(key);
+    if (value && /\.\w{2,4}$/.test(value)) return value;
+  }
+  const last = decodeURIComponent(parsed.pathname.split('/').pop() ?? '');
+  return last || undefined;
+}
+
+/** True for links to documents (PDF, Word, WPS, spreadsheets, images, OFD) rather than pages. */
+export function isAttachmentUrl(url: string): boolean {
+  const parsed = new URL(url);
+  if (ATTACHMENT_EXTENSIONS.test(parsed.pathname)) return true;
+  if (DOWNLOAD_SCRIPTS.test(parsed.pathname)) return true;
+  const name = fileNameOf(url);
+  return Boolean(name && ATTACHMENT_EXTENSIONS.test(name) && parsed.search);
+}
+
+/** True for TRS's mobile twins (`t2024…_123_wap.html`), which repeat the desktop page. */
+export function isMobileTwin(url: string): boolean {
+  return /_wap\.s?html?$/i.test(new URL(url).pathname) || /\/wap\//i.test(new URL(url).pathname);
+}
+
+/** The host of a URL (with port), the unit of politeness. */
+export function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+/**
+ * Pages stay on the portal's own host (sub-sites of townships and departments live there or on
+ * sub-domains of the same site); attachments may also come from another host, since portals keep
+ * files on a separate file server.
+ */
+export function isInScope(url: string, portalUrl: string, kind: 'page' | 'attachment'): boolean {
+  const target = new URL(url);
+  const portal = new URL(portalUrl);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
+  if (target.host === portal.host) return true;
+  if (kind === 'attachment') return true;
+  const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(portal.hostname);
+  if (isIp) return false;
+  const siteDomain = portal.hostname.replace(/^www\./, '');
+  return target.hostname === siteDomain || target.hostname.endsWith(`.${siteDomain}`);
+}

@@ -22,6 +22,8 @@ export interface FrontierEntry {
   payload: string | null;
   /** Whatever the crawler recorded about where the URL was found (JSON object). */
   context: Record<string, unknown>;
+  /** The run that last settled this entry. */
+  runId: number | null;
 }
 
 /** A URL to add to the frontier. */
@@ -129,7 +131,7 @@ export function inTransaction<T>(archive: Archive, work: () => T): T {
 interface FrontierRow {
   id: number; portal_id: number; url: string; label: string | null; depth: number; status: FrontierEntry['status'];
   reason: string | null; parent_url: string | null; link_text: string | null; etag: string | null; last_modified: string | null;
-  last_sha256: string | null; attempts: number; method: string; payload: string | null; context: string | null;
+  last_sha256: string | null; attempts: number; method: string; payload: string | null; context: string | null; run_id: number | null;
 }
 
 function toEntry(row: FrontierRow): FrontierEntry {
@@ -142,6 +144,6 @@ function toEntry(row: FrontierRow): FrontierEntry {
   return {
     id: row.id, portalId: row.portal_id, url: row.url, label: row.label ?? 'list', depth: row.depth, status: row.status,
     reason: row.reason, parentUrl: row.parent_url, linkText: row.link_text, etag: row.etag, lastModified: row.last_modified,
-    lastSha256: row.last_sha256, attempts: row.attempts, method: row.method === 'POST' ? 'POST' : 'GET', payload: row.payload, context,
+    lastSha256: row.last_sha256, attempts: row.attempts, method: row.method === 'POST' ? 'POST' : 'GET', payload: row.payload, context, runId: row.run_id,
   };
 }

@@ -2,5 +2,10 @@
 import type { Command } from './command.ts';
 import { parseCommand } from './parse.ts';
 import { evalCommand } from './eval.ts';
+import { queryCommand } from './query.ts';
+import { reparseCommand } from './reparse.ts';
+import { exportCommand } from './export.ts';
+import { checkDbCommand } from './check-db.ts';
+import { seedCommand } from './seed.ts'; import { portalsCommand } from './portals.ts'; import { crawlCommand } from './crawl.ts';
 
-export const commands: Command[] = [parseCommand, evalCommand];
+export const commands: Command[] = [parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand];

@@ -1,0 +1,54 @@
+// How seed, crawl and demo print a run: a summary for people, progress on a terminal, log lines
+// otherwise, and the exit code the run deserves.
+import type { Portal } from '../../storage/index.ts';
+import type { PortalTally, RunSummary } from '../../crawler/index.ts';
+import { ExitCode } from './command.ts';
+
+/** The exit code of a crawl run: ok, problems (failures or blocked portals), failure (nothing worked). */
+export function exitCodeOf(summary: RunSummary): number {
+  if (summary.status === 'failed') return ExitCode.failure;
+  if (summary.status === 'problems') return ExitCode.problems;
+  return ExitCode.ok;
+}
+
+function reasons(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([r, n]) => `${r} ×${n}`).join(', ');
+}
+
+/** The printed run summary. */
+export function formatSummary(summary: RunSummary): string {
+  const t = summary.totals;
+  const lines = [
+    `run ${summary.runId}: ${summary.status} — ${t.portals} portal(s), ${t.fetched} fetched, ${t.reportsFound} report document(s) (${t.newReports} new), ${t.failures} failure(s), ${t.blocked} blocked${t.deferred ? `, ${t.deferred} left for the next run` : ''}`,
+  ];
+  for (const p of summary.portals) {
+    const extra = [
+      p.notModified ? `${p.notModified} not modified` : '',
+      p.usedBrowser ? 'browser used' : '',
+      p.blockedReason ? `BLOCKED (${p.blockedReason})` : '',
+      Object.keys(p.failuresByReason).length ? `failures: ${reasons(p.failuresByReason)}` : '',
+    ].filter(Boolean).join('; ');
+    lines.push(`  ${p.name ?? p.url}  ${p.fetched} fetched, ${p.reportsFound} reports (${p.newReports} new)${extra ? `; ${extra}` : ''}`);
+  }
+  if (Object.keys(summary.failuresByReason).length) lines.push(`failures by reason: ${reasons(summary.failuresByReason)}`);
+  for (const b of summary.blockedPortals) lines.push(`blocked: ${b.url} (${b.reason})`);
+  return lines.join('\n');
+}
+
+/** A progress printer: one rewritten line on a terminal, one log line per finished portal otherwise. */
+export function progressPrinter(total: number, stream: NodeJS.WriteStream = process.stderr) {
+  const done = new Set<number>();
+  const fetched = new Map<number, number>();
+  const reports = new Map<number, number>();
+  return (portal: Portal, tally: PortalTally, finished: boolean) => {
+    fetched.set(portal.id, tally.fetched);
+    reports.set(portal.id, new Set(tally.reports.map((r) => r.url)).size);
+    if (finished) done.add(portal.id);
+    const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    if (stream.isTTY) {
+      stream.write(`\r[${done.size}/${total} portals] ${sum(fetched)} fetched, ${sum(reports)} reports${done.size === total ? '\n' : ''}`);
+    } else if (finished) {
+      stream.write(`${new Date().toISOString()} portal ${portal.url}: ${tally.fetched} fetched, ${reports.get(portal.id)} reports, ${tally.failed.length} failures${tally.blockedReason ? `, blocked (${tally.blockedReason})` : ''}\n`);
+    }
+  };
+}

@@ -1,0 +1,106 @@
+// Named queries for the common questions, so nobody has to know the schema to ask them:
+// `nianbao query --named <name> --param …`. Each gives columns and rows like a SQL query.
+import type { Archive } from './archive.ts';
+import { coverageMatrix } from './coverage.ts';
+import { runReadOnlyQuery, QueryError, type QueryResult } from './query.ts';
+import { searchReports } from './search.ts';
+
+/** A question with a name, the parameters it takes and how to answer it. */
+export interface NamedQuery {
+  name: string;
+  summary: string;
+  params: { name: string; help: string; required?: boolean }[];
+  run(archive: Archive, params: Record<string, string | number>): QueryResult;
+}
+
+const REPORT_COLUMNS = `r.id AS report_id, r.organ, r.year, r.template, r.region_code, r.published_date, r.format,
+  r.fields_filled, r.checks_failed, r.confidence, c.url AS source_url`;
+
+function sqlQuery(name: string, summary: string, params: NamedQuery['params'], sql: string): NamedQuery {
+  return {
+    name, summary, params,
+    run: (archive, given) => runReadOnlyQuery(archive, sql, Object.fromEntries(params.map((p) => [p.name, given[p.name] ?? null]))),
+  };
+}
+
+/** Every named query, in the order `nianbao query --help` lists them. */
+export const NAMED_QUERIES: NamedQuery[] = [
+  {
+    name: 'coverage',
+    summary: 'organ × year matrix: ok, checks-failing, legacy, no-figures, unparsed, missing',
+    params: [
+      { name: 'from', help: 'first year (default: the earliest seen)' },
+      { name: 'to', help: 'last year (default: the latest seen)' },
+      { name: 'portal', help: 'portal id' },
+      { name: 'region', help: 'region code prefix' },
+    ],
+    run: (archive, p) => {
+      const { years, rows } = coverageMatrix(archive, {
+        fromYear: optionalNumber(p.from), toYear: optionalNumber(p.to), portalId: optionalNumber(p.portal),
+        regionPrefix: p.region === undefined ? undefined : String(p.region),
+      });
+      return {
+        columns: ['organ', 'region_code', ...years.map(String)],
+        rows: rows.map((row) => [row.organ, row.regionCode, ...years.map((y) => row.cells[y])]),
+      };
+    },
+  },
+  sqlQuery('by-organ', 'reports of organs whose name contains :organ, by year', [{ name: 'organ', help: 'part of the organ name', required: true }],
+    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
+     WHERE r.organ LIKE '%' || :organ || '%' ORDER BY r.organ, r.year`),
+  sqlQuery('by-region', 'reports whose region code starts with :region', [{ name: 'region', help: 'region code prefix, e.g. 4107', required: true }],
+    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
+     WHERE r.region_code LIKE :region || '%' ORDER BY r.region_code, r.organ, r.year`),
+  sqlQuery('by-year', 'reports on year :year', [{ name: 'year', help: 'the year the statistics cover', required: true }],
+    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id WHERE r.year = :year ORDER BY r.region_code, r.organ`),
+  sqlQuery('failing-checks', 'every failing check, with whom to blame (source or parse)', [
+    { name: 'rule', help: 'only this rule, e.g. apps.balance' },
+    { name: 'blame', help: 'source | parse' },
+    { name: 'year', help: 'only this year' },
+  ], `SELECT r.id AS report_id, r.organ, r.year, k.rule, k.blame, k.detail, c.url AS source_url
+      FROM report_checks k JOIN reports r ON r.id = k.report_id JOIN captures c ON c.id = r.capture_id
+      WHERE k.ok = 0 AND (:rule IS NULL OR k.rule = :rule) AND (:blame IS NULL OR k.blame = :blame) AND (:year IS NULL OR r.year = :year)
+      ORDER BY r.organ, r.year, k.seq`),
+  sqlQuery('field', 'one figure across reports: value and raw string', [
+    { name: 'key', help: 'a field key from fields.tsv, e.g. apps.new.total', required: true },
+    { name: 'year', help: 'only this year' },
+  ], `SELECT r.id AS report_id, r.organ, r.year, f.value, f.raw FROM report_fields f JOIN reports r ON r.id = f.report_id
+      WHERE f.key = :key AND (:year IS NULL OR r.year = :year) ORDER BY r.organ, r.year`),
+  sqlQuery('portals', 'portals with their reports, captures, last crawl and block status', [],
+    `SELECT p.id AS portal_id, p.name, p.url, p.division_code, p.enabled, p.needs_browser, p.blocked_reason, p.last_crawl_at,
+       (SELECT count(*) FROM reports WHERE portal_id = p.id) AS reports,
+       (SELECT count(*) FROM captures WHERE portal_id = p.id) AS captures
+     FROM portals p ORDER BY p.id`),
+  sqlQuery('runs', 'crawl runs, newest first', [],
+    `SELECT id AS run_id, kind, started_at, finished_at, status, summary FROM crawl_runs ORDER BY id DESC`),
+  {
+    name: 'search',
+    summary: 'full-text search of report titles and text for :q',
+    params: [{ name: 'q', help: 'words to find (3+ characters use the index)', required: true }],
+    run: (archive, p) => {
+      const { hits } = searchReports(archive, { text: String(p.q), limit: 1000 });
+      return {
+        columns: ['report_id', 'organ', 'year', 'template', 'checks_failed', 'source_url', 'snippet'],
+        rows: hits.map((h) => [h.reportId, h.organ, h.year, h.template, h.checksFailed, h.sourceUrl, h.snippet]),
+      };
+    },
+  },
+];
+
+function optionalNumber(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new QueryError(`expected a number, got '${value}'`);
+  return n;
+}
+
+/** Runs a named query after checking its parameters. */
+export function runNamedQuery(archive: Archive, name: string, params: Record<string, string | number>): QueryResult {
+  const query = NAMED_QUERIES.find((q) => q.name === name);
+  if (!query) throw new QueryError(`no named query '${name}' (known: ${NAMED_QUERIES.map((q) => q.name).join(', ')})`);
+  const unknown = Object.keys(params).filter((key) => !query.params.some((p) => p.name === key));
+  if (unknown.length) throw new QueryError(`${name} takes no parameter ${unknown.join(', ')}`);
+  const missing = query.params.filter((p) => p.required && params[p.name] === undefined);
+  if (missing.length) throw new QueryError(`${name} needs ${missing.map((p) => `--param ${p.name}=…`).join(', ')}`);
+  return query.run(archive, params);
+}

@@ -1,0 +1,46 @@
+// Re-running the parsers over stored captures (no fetching): after a parser improves, or to
+// finish captures a killed crawl never parsed.
+import { PARSER_VERSION } from '../parsers/index.ts';
+import type { Archive } from './archive.ts';
+import { capturesToReparse, parseCapture, type ReparseSelection } from './parse-capture.ts';
+import { finishRun, startRun } from './runs.ts';
+
+/** What a reparse did. `changed`: a new parse row was stored; `unchanged`: same version, same result. */
+export interface ReparseSummary {
+  parserVersion: string;
+  selected: number;
+  changed: number;
+  unchanged: number;
+  reports: number;
+  failed: { captureId: number; error: string }[];
+}
+
+/**
+ * Parses the selected captures one by one; each is recorded in its own transaction, so an
+ * interrupted reparse keeps what it finished and the next run picks up the rest.
+ */
+export async function reparseArchive(
+  archive: Archive,
+  selection: ReparseSelection = {},
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReparseSummary> {
+  const ids = capturesToReparse(archive, selection);
+  const runId = startRun(archive, 'reparse');
+  const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [] };
+  try {
+    for (const [index, captureId] of ids.entries()) {
+      try {
+        const recorded = await parseCapture(archive, captureId);
+        if (recorded.isNew) summary.changed++;
+        else summary.unchanged++;
+        if (recorded.reportId !== null) summary.reports++;
+      } catch (error) {
+        summary.failed.push({ captureId, error: (error as Error).message });
+      }
+      onProgress?.(index + 1, ids.length);
+    }
+  } finally {
+    finishRun(archive, runId, summary.failed.length > 0 ? 'problems' : 'ok', summary);
+  }
+  return summary;
+}

@@ -1,0 +1,75 @@
+// Finding reports: full text (FTS5 trigram) plus filters on organ, region, year, template, checks.
+import type { Archive } from './archive.ts';
+
+/** Filters for searchReports; all optional and combined with AND. */
+export interface SearchOptions {
+  /** Words in the title or text. Three characters or more use the trigram index; shorter ones scan. */
+  text?: string;
+  /** A part of the organ's name. */
+  organ?: string;
+  /** Region code prefix ('4107' for 新乡市). */
+  regionPrefix?: string;
+  year?: number;
+  template?: string;
+  /** 'pass': no failing check; 'fail': at least one. */
+  checks?: 'pass' | 'fail';
+  limit?: number;
+  offset?: number;
+}
+
+/** One hit: the report's facts, the URL of its chosen source and a snippet around the match. */
+export interface SearchHit {
+  reportId: number;
+  organ: string;
+  year: number;
+  template: string | null;
+  regionCode: string | null;
+  format: string | null;
+  sourceUrl: string;
+  checksFailed: number;
+  fieldsFilled: number;
+  title: string | null;
+  snippet: string | null;
+}
+
+/** FTS5 query text for a phrase: quoted, so punctuation and operators in user input are literal. */
+export function ftsPhrase(text: string): string {
+  return text.trim().split(/\s+/).filter(Boolean).map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
+}
+
+/** Searches the reports, best matches first (by rank for text, else by organ and year). */
+export function searchReports(archive: Archive, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const text = options.text?.trim();
+  const useIndex = !!text && [...text.split(/\s+/)].every((word) => [...word].length >= 3);
+  let from = 'reports r';
+  let snippet = 'NULL';
+  let order = 'r.organ, r.year';
+  if (text && useIndex) {
+    from = 'report_search s JOIN reports r ON r.id = s.rowid';
+    where.push('report_search MATCH :match');
+    params.match = ftsPhrase(text);
+    snippet = "snippet(report_search, 1, '[', ']', '…', 12)";
+    order = 's.rank';
+  } else if (text) {
+    from = 'reports r JOIN report_documents d ON d.report_id = r.id';
+    text.split(/\s+/).forEach((word, i) => {
+      where.push(`(d.title LIKE :w${i} ESCAPE '\\' OR d.text LIKE :w${i} ESCAPE '\\')`);
+      params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    });
+  }
+  if (options.organ) { where.push("r.organ LIKE :organ ESCAPE '\\'"); params.organ = `%${options.organ.replace(/[\\%_]/g, (c) => `\\${c}`)}%`; }
+  if (options.regionPrefix) { where.push('r.region_code LIKE :region'); params.region = `${options.regionPrefix.replace(/\D/g, '')}%`; }
+  if (options.year !== undefined) { where.push('r.year = :year'); params.year = options.year; }
+  if (options.template) { where.push('r.template = :template'); params.template = options.template; }
+  if (options.checks === 'pass') where.push('r.checks_failed = 0');
+  if (options.checks === 'fail') where.push('r.checks_failed > 0');
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = archive.db.prepare(`SELECT count(*) FROM ${from} ${whereSql}`).pluck().get(params) as number;
+  const hits = archive.db.prepare(`SELECT r.id AS reportId, r.organ, r.year, r.template, r.region_code AS regionCode, r.format,
+      c.url AS sourceUrl, r.checks_failed AS checksFailed, r.fields_filled AS fieldsFilled, r.title, ${snippet} AS snippet
+    FROM ${from} JOIN captures c ON c.id = r.capture_id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
+    .all({ ...params, limit: options.limit ?? 50, offset: options.offset ?? 0 }) as SearchHit[];
+  return { total, hits };
+}

@@ -1,7 +1,7 @@
 // Pages that only a browser can read (a list rendered by scripts): Crawlee's PlaywrightCrawler with
 // Debian's Chromium, used only for the entries the HTTP pass relabelled `browser`. The rendered
 // DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
-import { Configuration, PlaywrightCrawler } from 'crawlee';
+import { Configuration, Log, LogLevel, PlaywrightCrawler } from 'crawlee';
 import { chromium } from 'playwright-core';
 import { updatePortal, type FrontierEntry } from '../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
@@ -24,6 +24,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
   const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: 'OFF' as never });
   const crawler = new PlaywrightCrawler({
     launchContext: { launcher: chromium, userAgent: state.settings.userAgent, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true } },
+    log: new Log({ level: LogLevel.OFF }),
     maxConcurrency: 1,
     maxRequestRetries: state.settings.maxRetries,
     navigationTimeoutSecs: state.settings.requestTimeoutSecs,

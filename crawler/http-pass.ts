@@ -1,7 +1,7 @@
 // One pass of Crawlee's HttpCrawler over a portal's queued frontier entries, with a fresh in-memory
 // request queue each time (the durable frontier is SQLite; Crawlee's own storage is never trusted
 // across a kill -9). Bodies are kept as raw bytes; status codes are classified by the routes.
-import { Configuration, HttpCrawler, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
+import { Configuration, HttpCrawler, Log, LogLevel, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
 import { settleEntry, storeCapture, type FrontierEntry } from '../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 import { homeHandler } from './routes/home.ts';
@@ -65,6 +65,8 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
   };
   crawler = new HttpCrawler({
     requestHandler: routerFor(state),
+    // Failures are recorded in the frontier and the run summary; Crawlee's own log would repeat them.
+    log: new Log({ level: LogLevel.OFF }),
     maxConcurrency: settings.perHostConcurrency,
     maxRequestRetries: settings.maxRetries,
     navigationTimeoutSecs: settings.requestTimeoutSecs,

@@ -22,7 +22,7 @@ export interface PortalCrawlInput {
   onProgress?: (portal: Portal, tally: PortalTally) => void;
 }
 
-const REVISITED_LABELS = ['home', 'list'];
+const REVISITED_LABELS = ['home', 'list', 'browser'];
 const MAX_ROUNDS = 20;
 
 function startFrontier(state: PortalCrawlState): void {

@@ -88,7 +88,7 @@ CREATE INDEX parses_by_version ON parses(parser_version);
 
 -- One report per organ and year: the chosen parse and why it was chosen.
 CREATE TABLE reports (
-  id               INTEGER PRIMARY KEY,
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: links to a report stay valid
   organ            TEXT NOT NULL,
   year             INTEGER NOT NULL,
   parse_id         INTEGER NOT NULL REFERENCES parses(id),

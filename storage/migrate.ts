@@ -43,8 +43,10 @@ export function schemaVersion(db: Database.Database): number {
  */
 export function migrate(db: Database.Database, migrations = loadMigrations()): number[] {
   const applied: number[] = [];
-  ensureMigrationsTable(db);
-  for (const migration of migrations) {
+  // An archive already at the latest version takes no write lock: opening never waits on a writer.
+  const pending = migrations.filter((m) => m.version > schemaVersion(db));
+  if (pending.length > 0) ensureMigrationsTable(db);
+  for (const migration of pending) {
     const step = db.transaction(() => {
       const current = schemaVersion(db);
       if (current >= migration.version) return false;

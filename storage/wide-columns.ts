@@ -29,14 +29,21 @@ LEFT JOIN portals p ON p.id = r.portal_id`;
 
 /** Adds missing field columns and (re)creates the wide view when its definition changed. */
 export function syncWideColumns(db: Database.Database): void {
-  const existing = new Set((db.prepare('PRAGMA table_info(report_values)').all() as { name: string }[]).map((c) => c.name));
-  const missing = FIELD_SPECS.filter((f) => !existing.has(f.key));
-  const viewSql = wideViewSql();
-  const current = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'reports_wide'").pluck().get();
-  if (missing.length === 0 && current === viewSql) return;
+  if (wideColumnsToAdd(db).length === 0 && currentViewSql(db) === wideViewSql()) return;
+  // Checked again under the write lock: another process opening the same file may have done it.
   db.transaction(() => {
-    for (const field of missing) db.exec(`ALTER TABLE report_values ADD COLUMN ${quoteIdentifier(field.key)} NUMERIC`);
+    for (const field of wideColumnsToAdd(db)) db.exec(`ALTER TABLE report_values ADD COLUMN ${quoteIdentifier(field.key)} NUMERIC`);
+    if (currentViewSql(db) === wideViewSql()) return;
     db.exec('DROP VIEW IF EXISTS reports_wide');
-    db.exec(viewSql);
+    db.exec(wideViewSql());
   }).immediate();
+}
+
+function wideColumnsToAdd(db: Database.Database) {
+  const existing = new Set((db.prepare('PRAGMA table_info(report_values)').all() as { name: string }[]).map((c) => c.name));
+  return FIELD_SPECS.filter((f) => !existing.has(f.key));
+}
+
+function currentViewSql(db: Database.Database): unknown {
+  return db.prepare("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'reports_wide'").pluck().get();
 }

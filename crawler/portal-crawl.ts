@@ -17,6 +17,8 @@ export interface PortalCrawlInput {
   portal: Portal;
   runId: number;
   settings: CrawlSettings;
+  /** Shared by the portals of a run, so a file server several portals use is paced once. */
+  pacer?: HostPacer;
   log?: (line: string) => void;
   /** Called after every pass with the tally so far (progress display). */
   onProgress?: (portal: Portal, tally: PortalTally) => void;
@@ -37,12 +39,17 @@ function startFrontier(state: PortalCrawlState): void {
   addToFrontier(archive, portal.id, [{ url: home, label: 'home', depth: 0, context: { area: 'portal', hops: 0 } }]);
 }
 
+/** A pacer with the settings' delay and back-off cap. */
+export function newPacer(settings: CrawlSettings): HostPacer {
+  return new HostPacer(settings.politenessDelaySecs * 1000, settings.maxBackoffSecs * 1000);
+}
+
 /** Crawls one portal and returns its tally. */
 export async function crawlPortal(input: PortalCrawlInput): Promise<PortalTally> {
   const { settings } = input;
   const state: PortalCrawlState = {
     archive: input.archive, portal: input.portal, runId: input.runId, settings,
-    pacer: new HostPacer(settings.politenessDelaySecs * 1000, settings.maxBackoffSecs * 1000),
+    pacer: input.pacer ?? newPacer(settings),
     robots: new Map(), tally: newTally(), blocked: false, budgetLeft: settings.maxPagesPerPortal,
     log: input.log ?? (() => {}), enqueue: async () => {},
   };

@@ -2,7 +2,7 @@
 // records the run, crawls, and stores the summary that the CLI prints.
 import pLimit from 'p-limit';
 import { finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../storage/index.ts';
-import { crawlPortal } from './portal-crawl.ts';
+import { crawlPortal, newPacer } from './portal-crawl.ts';
 import type { PortalTally } from './crawl-state.ts';
 import { resolveSettings, type CrawlSettings } from './settings.ts';
 import { summarisePortal, summariseRun, type RunSummary } from './summary.ts';
@@ -26,10 +26,11 @@ export async function runCrawl(input: CrawlRunInput): Promise<RunSummary & { tal
   const runId = startRun(input.archive, kind);
   const limit = pLimit(settings.portalConcurrency);
   const tallies = new Map<number, PortalTally>();
+  const pacer = newPacer(settings);
   await Promise.all(input.portals.map((portal) => limit(async () => {
     try {
       const tally = await crawlPortal({
-        archive: input.archive, portal, runId, settings, log: input.log,
+        archive: input.archive, portal, runId, settings, pacer, log: input.log,
         onProgress: (p, t) => input.onProgress?.(p, t, false),
       });
       tallies.set(portal.id, tally);

@@ -18,7 +18,7 @@ export function attachmentHandler(state: PortalCrawlState) {
   return async (ctx: HttpCrawlingContext): Promise<void> => {
     const fetched = acceptResponse(ctx, state);
     if (!fetched) return;
-    const parse = await parseFetched(fetched, fileNameHint(fetched.entry.context, fetched.entry.url));
+    const parse = await parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url));
     await commitFetch(state, fetched, { parse, discoveries: [], pageUrl: fetched.entry.parentUrl });
   };
 }

@@ -2,7 +2,7 @@
 // whether it really is one) and fetch its attachments; a page that turns out to be a list of
 // reports is followed like a list.
 import type { HttpCrawlingContext } from 'crawlee';
-import { parseDocumentSafely } from '../../parsers/index.ts';
+import { parseDocumentSafely, type ParseResult } from '../../parsers/index.ts';
 import { charsetOfContentType, isMarkup } from '../content-type.ts';
 import { fileNameOf } from '../urls.ts';
 import type { PortalCrawlState } from '../crawl-state.ts';
@@ -10,15 +10,23 @@ import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
 
-/** Parses a fetched report page or file with the hints HTTP gave. */
-export async function parseFetched(fetched: FetchedBody, fileName?: string) {
-  return parseDocumentSafely(fetched.bytes, {
-    fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
-  });
+/**
+ * Parses a fetched report page or file with the hints HTTP gave. A parser bug on some odd file
+ * must not lose the capture: it is stored unparsed (reparse can try again) and noted.
+ */
+export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody, fileName?: string): Promise<ParseResult | undefined> {
+  try {
+    return await parseDocumentSafely(fetched.bytes, {
+      fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
+    });
+  } catch (error) {
+    state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });
+    return undefined;
+  }
 }
 
 async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
-  const parse = await parseFetched(fetched);
+  const parse = await parseFetched(state, fetched);
   if (!isMarkup(fetched.contentType, fetched.bytes)) {
     await commitFetch(state, fetched, { parse, discoveries: [] });
     return;
@@ -26,7 +34,7 @@ async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): 
   const html = decodeBody(fetched);
   let analysis = analyseHtml(state, fetched, html, true);
   const reportLinks = analysis.discoveries.filter((d) => d.label === 'report' && !d.skipReason).length;
-  if (parse.template === null && reportLinks > 0) analysis = analyseHtml(state, fetched, html, false);
+  if (!parse?.template && reportLinks > 0) analysis = analyseHtml(state, fetched, html, false);
   await commitFetch(state, fetched, { parse, discoveries: analysis.discoveries });
 }
 

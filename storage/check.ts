@@ -32,38 +32,43 @@ const CONSISTENCY_QUERIES: [string, string][] = [
  */
 export function checkArchive(archive: Archive, options: { verifyHashes?: boolean } = {}): IntegrityFinding[] {
   const db = archive.db;
-  const findings: IntegrityFinding[] = [];
-  const integrity = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-  findings.push({ check: 'sqlite integrity_check', problems: integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok') });
-  const foreign = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  findings.push({ check: 'foreign keys', problems: foreign.map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`) });
-  findings.push({ check: 'full-text index matches the reports', problems: ftsProblems(archive) });
-  for (const [check, sql] of CONSISTENCY_QUERIES) {
-    const ids = db.prepare(sql).pluck().all().slice(0, 20);
-    findings.push({ check, problems: ids.map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`) });
-  }
-  if (options.verifyHashes) {
-    const problems: string[] = [];
-    for (const row of db.prepare('SELECT sha256, bytes FROM bodies').iterate() as Iterable<{ sha256: string; bytes: Buffer }>) {
-      if (sha256Hex(row.bytes) !== row.sha256) problems.push(`body ${row.sha256} has other bytes`);
+  // A damaged file can make any statement throw; each check reports that as its own problem.
+  const run = (check: string, find: () => string[]): IntegrityFinding => {
+    try {
+      return { check, problems: find() };
+    } catch (error) {
+      return { check, problems: [(error as Error).message] };
     }
-    findings.push({ check: 'body hashes', problems });
+  };
+  const findings = [
+    run('sqlite integrity_check', () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok')),
+    run('foreign keys', () => (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[])
+      .map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`)),
+    run('full-text index matches the reports', () => ftsProblems(archive)),
+    ...CONSISTENCY_QUERIES.map(([check, sql]) => run(check, () => db.prepare(sql).pluck().all().slice(0, 20)
+      .map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`))),
+  ];
+  if (options.verifyHashes) {
+    findings.push(run('body hashes', () => {
+      const problems: string[] = [];
+      for (const row of db.prepare('SELECT sha256, bytes FROM bodies').iterate() as Iterable<{ sha256: string; bytes: Buffer }>) {
+        if (sha256Hex(row.bytes) !== row.sha256) problems.push(`body ${row.sha256} has other bytes`);
+      }
+      return problems;
+    }));
   }
   return findings;
 }
 
+/** FTS5's own integrity command (needs a writable connection); read-only, the indexed-row count. */
 function ftsProblems(archive: Archive): string[] {
-  try {
-    if (archive.readonly) {
-      const indexed = archive.db.prepare('SELECT count(*) FROM report_search').pluck().get();
-      const reports = archive.db.prepare('SELECT count(*) FROM reports').pluck().get();
-      return indexed === reports ? [] : [`${indexed} indexed rows for ${reports} reports`];
-    }
-    archive.db.prepare("INSERT INTO report_search (report_search, rank) VALUES ('integrity-check', 1)").run();
-    return [];
-  } catch (error) {
-    return [(error as Error).message];
+  if (archive.readonly) {
+    const indexed = archive.db.prepare('SELECT count(*) FROM report_search_docsize').pluck().get();
+    const reports = archive.db.prepare('SELECT count(*) FROM reports').pluck().get();
+    return indexed === reports ? [] : [`${indexed} indexed documents for ${reports} reports`];
   }
+  archive.db.prepare("INSERT INTO report_search (report_search, rank) VALUES ('integrity-check', 1)").run();
+  return [];
 }
 
 /** What the archive holds, in numbers. */

@@ -34,7 +34,12 @@ async function run(argv: string[]): Promise<number> {
   if (typeof archive === 'number') return archive;
   try {
     const findings = checkArchive(archive, { verifyHashes: args.flags.has('verify-hashes') });
-    const summary = summarizeArchive(archive);
+    let summary: Record<string, unknown>;
+    try {
+      summary = summarizeArchive(archive);
+    } catch (error) {
+      summary = { error: (error as Error).message };
+    }
     const sound = findings.every((f) => f.problems.length === 0);
     if (args.flags.has('json')) console.log(JSON.stringify({ sound, findings, summary }));
     else {

@@ -40,6 +40,9 @@ Examples:
   nianbao query --named failing-checks --param blame=source --csv
 `;
 
+/** Thrown by the output sink once the reader of stdout has gone away. */
+class StdoutClosed extends Error {}
+
 function parseParams(values: string[]): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   for (const text of values) {
@@ -62,11 +65,18 @@ async function run(argv: string[]): Promise<number> {
   if (typeof archive === 'number') return archive;
   try {
     const result = named ? runNamedQuery(archive, named, params) : runReadOnlyQuery(archive, args.positionals[0], params);
-    const write = (chunk: string) => { process.stdout.write(chunk); };
+    // `nianbao query … | head` closes stdout early: stop writing quietly instead of crashing.
+    let closed = false;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') closed = true; else throw error; });
+    const write = (chunk: string) => {
+      if (closed) throw new StdoutClosed();
+      process.stdout.write(chunk);
+    };
     const writer = { csv: writeCsv, table: writeTable, nl: writeNdjson }[formats[0] as 'csv'] ?? writeJson;
     writer(result.columns, result.rows, write);
     return ExitCode.ok;
   } catch (error) {
+    if (error instanceof StdoutClosed) return ExitCode.ok;
     if (!(error instanceof QueryError)) throw error;
     console.error(`nianbao query: ${error.message}`);
     return ExitCode.usage;

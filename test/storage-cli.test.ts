@@ -1,0 +1,144 @@
+// The archive commands end to end: nianbao query, export, check-db and reparse on a real archive
+// built from the seed reports; exports read back with a Parquet reader (hyparquet) and an XLSX reader (read-excel-file).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import readExcelFile from 'read-excel-file/node';
+import { FIELD_SPECS } from '../parsers/index.ts';
+import { openArchive } from '../storage/index.ts';
+import { repoRoot, seedFiles, storeSeed, tempArchivePath } from './storage-fixtures.ts';
+
+const bin = join(repoRoot, 'node_modules', '.bin', 'nianbao');
+let db = '';
+
+function nianbao(...args: string[]) {
+  return spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, NIANBAO_DB: db } });
+}
+
+before(async () => {
+  db = tempArchivePath();
+  const archive = openArchive(db);
+  for (const file of seedFiles()) await storeSeed(archive, file);
+  archive.close();
+});
+
+test('query prints JSON by default, CSV, a table and lines; named parameters bind', () => {
+  const sql = 'SELECT organ, year, "apps.new.total" AS new_total FROM reports_wide WHERE year = :year ORDER BY organ';
+  const json = nianbao('query', sql, '--param', 'year=2021');
+  assert.equal(json.status, 0, json.stderr);
+  const rows = JSON.parse(json.stdout) as { organ: string; year: number; new_total: number | null }[];
+  assert.ok(rows.length >= 3);
+  assert.ok(rows.every((r) => r.year === 2021));
+  const csv = nianbao('query', sql, '--param', 'year=2021', '--csv');
+  assert.equal(csv.stdout.split('\r\n')[0], 'organ,year,new_total');
+  assert.equal(csv.stdout.trim().split('\r\n').length, rows.length + 1);
+  const table = nianbao('query', sql, '--param', 'year=2021', '--table');
+  assert.match(table.stdout, /^organ\s+year\s+new_total\n-+/);
+  assert.ok(table.stdout.includes('新乡市牧野区人民政府'));
+  const lines = nianbao('query', sql, '--param', 'year=2021', '--nl');
+  assert.deepEqual(lines.stdout.trim().split('\n').map((l) => JSON.parse(l)), rows);
+  const viaDbFlag = spawnSync(bin, ['query', 'SELECT count(*) AS n FROM reports', '--db', db], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(viaDbFlag.stdout), [{ n: seedFiles().length }]);
+});
+
+test('query refuses writes, reports bad SQL and missing parameters (exit 2), a missing archive (exit 3)', () => {
+  for (const sql of ['DELETE FROM reports', 'DROP TABLE reports', "UPDATE portals SET name = 'x'", 'SELECT 1; DELETE FROM reports']) {
+    const run = nianbao('query', sql);
+    assert.equal(run.status, 2, sql);
+    assert.match(run.stderr, /nianbao query: /);
+  }
+  assert.match(nianbao('query', 'SELEC oops').stderr, /syntax error/);
+  assert.match(nianbao('query', 'SELECT :y').stderr, /--param y=VALUE/);
+  const missing = spawnSync(bin, ['query', 'SELECT 1', '--db', join(tmpdir(), 'no-such-dir-nianbao', 'a.sqlite')], { encoding: 'utf8' });
+  assert.equal(missing.status, 3);
+  assert.match(missing.stderr, /no archive at/);
+  const after = nianbao('query', 'SELECT count(*) AS n FROM reports');
+  assert.deepEqual(JSON.parse(after.stdout), [{ n: seedFiles().length }]);
+});
+
+test('named queries answer the common questions', () => {
+  const coverage = JSON.parse(nianbao('query', '--named', 'coverage').stdout) as Record<string, string>[];
+  const muye = coverage.find((r) => r.organ === '新乡市牧野区人民政府')!;
+  assert.equal(muye['2021'], 'ok');
+  assert.equal(muye['2020'], 'missing');
+  const failing = JSON.parse(nianbao('query', '--named', 'failing-checks').stdout) as { organ: string; rule: string }[];
+  const archive = openArchive(db, { readonly: true });
+  assert.equal(failing.length, archive.db.prepare('SELECT count(*) FROM report_checks WHERE ok = 0').pluck().get());
+  archive.close();
+  const byYear = JSON.parse(nianbao('query', '--named', 'by-year', '--param', 'year=2020').stdout) as { organ: string }[];
+  assert.deepEqual(byYear.map((r) => r.organ), ['韭园镇人民政府']);
+  const byOrgan = JSON.parse(nianbao('query', '--named', 'by-organ', '--param', 'organ=牧野').stdout) as { year: number }[];
+  assert.deepEqual(byOrgan.map((r) => r.year), [2021]);
+  const field = JSON.parse(nianbao('query', '--named', 'field', '--param', 'key=apps.new.total').stdout) as { value: number | null }[];
+  assert.equal(field.length, seedFiles().length);
+  const search = JSON.parse(nianbao('query', '--named', 'search', '--param', 'q=牧野区').stdout) as { organ: string }[];
+  assert.deepEqual(search.map((r) => r.organ), ['新乡市牧野区人民政府']);
+  assert.equal(nianbao('query', '--named', 'by-year').status, 2, 'a required parameter is missing');
+  assert.equal(nianbao('query', '--named', 'nonsense').status, 2);
+  assert.match(nianbao('query', '--help').stdout, /failing-checks/);
+});
+
+test('export writes wide, long, checks and dictionary as CSV and Parquet, and an XLSX a reader opens', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-export-'));
+  const run = nianbao('export', '--out', out, '--format', 'csv,parquet,xlsx');
+  assert.equal(run.status, 0, run.stderr);
+  const wideCsv = readFileSync(join(out, 'reports_wide.csv'), 'utf8').trim().split('\r\n');
+  const header = wideCsv[0].split(',');
+  assert.equal(wideCsv.length, seedFiles().length + 1);
+  assert.deepEqual(header.slice(-FIELD_SPECS.length), FIELD_SPECS.map((f) => f.key));
+  const wide = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'reports_wide.parquet'))) });
+  assert.equal(wide.length, seedFiles().length);
+  const archive = openArchive(db, { readonly: true });
+  const expected = archive.db.prepare('SELECT report_id, organ, "apps.new.total" AS v, "active.fees.amount" AS fee FROM reports_wide ORDER BY report_id').all() as { report_id: number; organ: string; v: number | null; fee: number | null }[];
+  const longCount = archive.db.prepare('SELECT count(*) FROM report_fields').pluck().get();
+  archive.close();
+  assert.deepEqual(wide.map((r) => [r.report_id, r.organ, r['apps.new.total'], r['active.fees.amount']]), expected.map((r) => [r.report_id, r.organ, r.v, r.fee]));
+  const long = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'report_fields_long.parquet'))) });
+  assert.equal(long.length, longCount);
+  assert.ok(long.some((r) => r.value === null && r.key), 'blank cells stay null, never 0');
+  const dictionary = readFileSync(join(out, 'data_dictionary.csv'), 'utf8');
+  assert.match(dictionary, /apps\.new\.total,both,applications,/);
+  assert.equal(existsSync(join(out, 'reports_wide.csv.partial')), false);
+  const sheets = await readExcelFile(join(out, 'reports.xlsx')) as { sheet: string; data: unknown[][] }[];
+  assert.deepEqual(sheets.map((sheet) => sheet.sheet), ['reports_wide', 'data_dictionary']);
+  assert.deepEqual(sheets[0].data[0], header);
+  assert.deepEqual(sheets[0].data.slice(1).map((row) => [row[0], row[1], row[header.indexOf('apps.new.total')]]), expected.map((r) => [r.report_id, r.organ, r.v]));
+});
+
+test('check-db: a sound archive passes with a summary; a damaged file fails (exit 4) without crashing', () => {
+  const ok = nianbao('check-db', '--json', '--verify-hashes');
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const result = JSON.parse(ok.stdout);
+  assert.equal(result.sound, true);
+  assert.equal(result.summary.reports, seedFiles().length);
+  assert.equal(result.summary.bodies, seedFiles().length);
+  const damaged = tempArchivePath();
+  const archive = openArchive(damaged);
+  archive.close();
+  spawnSync('cp', [db, damaged]);
+  const fd = openSync(damaged, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 6);
+  closeSync(fd);
+  const bad = spawnSync(bin, ['check-db', '--db', damaged], { encoding: 'utf8' });
+  assert.ok(bad.status === 4 || bad.status === 3, `exit ${bad.status}: ${bad.stderr}`);
+  assert.match(bad.stdout + bad.stderr, /FAIL|malformed|cannot open/);
+  assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/, 'no stack trace');
+});
+
+test('reparse on the command line: nothing stale, then --all changes nothing (exit 0)', () => {
+  const stale = nianbao('reparse', '--json');
+  assert.equal(stale.status, 0, stale.stderr);
+  assert.equal(JSON.parse(stale.stdout).selected, 0);
+  const all = nianbao('reparse', '--all', '--json');
+  const summary = JSON.parse(all.stdout);
+  assert.equal(summary.selected, seedFiles().length);
+  assert.equal(summary.changed, 0);
+});
+
+function toArrayBuffer(buffer: Buffer): ArrayBuffer {
+  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+}

@@ -13,6 +13,7 @@ import { hostOf } from './urls.ts';
 
 /** Where Debian puts Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+const BLOCKED_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media']);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** Renders the entries in Chromium and records the links that appear. */
@@ -29,7 +30,12 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     maxRequestRetries: state.settings.maxRetries,
     navigationTimeoutSecs: state.settings.requestTimeoutSecs,
     browserPoolOptions: { useFingerprints: false },
-    preNavigationHooks: [async ({ request }) => { await state.pacer.waitTurn(hostOf(request.url)); }],
+    preNavigationHooks: [async ({ request, page }) => {
+      await state.pacer.waitTurn(hostOf(request.url));
+      // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
+      await page.route('**/*', (route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+    }],
+    postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],
     requestHandler: async ({ page, request, response }) => {
       // Links added by scripts appear after the page's own requests settle.
       await page.waitForSelector('a[href*="/"]', { timeout: 5000 }).catch(() => {});

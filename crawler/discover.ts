@@ -20,9 +20,9 @@ export interface PageContext {
 /** A frontier entry proposed for a link. */
 export interface Discovery {
   url: string;
-  label: 'list' | 'report' | 'attachment';
+  label: 'list' | 'report' | 'attachment' | 'flipbook';
   linkText: string;
-  context: { area: PageArea; hops: number; fileName?: string; year?: number | null; organ?: string | null };
+  context: { area?: PageArea; hops?: number; fileName?: string; year?: number | null; organ?: string | null; [more: string]: unknown };
   depth: number;
   /** Set for links recorded but not fetched, with the reason. */
   skipReason?: string;
@@ -57,12 +57,15 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
     if (link.url === page.url) continue;
     const text = linkLabel(link);
     const attachment = isAttachmentUrl(link.url);
-    if (!isInScope(link.url, page.portalUrl, attachment ? 'attachment' : 'page')) continue;
+    const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);
+    // A report may sit on another host (a flipbook on a bare IP, a file server): follow report
+    // links and attachments there, but never navigation.
+    const crossHostOk = attachment || verdict.kind === 'report';
+    if (!isInScope(link.url, page.portalUrl, crossHostOk ? 'attachment' : 'page')) continue;
     if (isMobileTwin(link.url)) {
       put({ url: link.url, label: 'report', linkText: text, context: { area: page.area, hops: page.hops }, depth, skipReason: 'mobile twin of a desktop page' });
       continue;
     }
-    const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);
     if (attachment) {
       const wanted = page.isReportPage || verdict.kind === 'report' || (page.area === 'reports' && verdict.year !== null && verdict.kind !== 'lookalike');
       if (wanted) put({ url: link.url, label: 'attachment', linkText: text, context: { area: page.area, hops: 0, fileName: text || fileNameOf(link.url), year: verdict.year, organ: verdict.organ }, depth });

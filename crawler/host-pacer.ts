@@ -26,6 +26,14 @@ export class HostPacer {
     if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
   }
 
+  /**
+   * After a response: the next start on this host is at least one gap after now, so a slow first
+   * response (connection set-up) cannot squeeze two requests together.
+   */
+  markDone(host: string): void {
+    this.nextStartMs.set(host, Math.max(this.nextStartMs.get(host) ?? 0, Date.now() + this.delayFor(host)));
+  }
+
   /** After a 429/5xx: double the host's gap (or honour Retry-After), up to the cap. */
   backOff(host: string, retryAfterSecs?: number): void {
     const current = Math.max(this.delayFor(host), 250);

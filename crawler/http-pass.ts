@@ -8,6 +8,7 @@ import { homeHandler } from './routes/home.ts';
 import { listHandler } from './routes/list.ts';
 import { reportHandler } from './routes/report.ts';
 import { attachmentHandler } from './routes/attachment.ts';
+import { flipbookHandler } from './routes/flipbook.ts';
 import { entryOf } from './routes/accept.ts';
 import { hostOf } from './urls.ts';
 import { robotsFor } from './robots-cache.ts';
@@ -20,6 +21,7 @@ function routerFor(state: PortalCrawlState) {
   router.addHandler('list', listHandler(state));
   router.addHandler('report', reportHandler(state));
   router.addHandler('attachment', attachmentHandler(state));
+  router.addHandler('flipbook', flipbookHandler(state));
   router.addDefaultHandler(listHandler(state));
   return router;
 }
@@ -88,6 +90,7 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
       (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
       gotOptions.maxRedirects = 8;
     }],
+    postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],
     failedRequestHandler: async (ctx, error) => recordFailure(state, ctx.request, error),
   }, config);
   const first = await admit(state, entries);

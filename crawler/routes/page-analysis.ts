@@ -68,7 +68,7 @@ function gkmlptStart(html: string, fetched: FetchedBody, page: PageContext): Dis
   const sid = gkmlptSiteId(html);
   if (!category || !sid) return [];
   const url = gkmlptApiUrl(fetched.finalUrl, category, sid, 1);
-  return [{ url, label: 'list', linkText: 'gkmlpt api page 1', context: { area: 'reports', hops: page.hops, gkmlpt: { category, sid, page: 1 } } as Discovery['context'], depth: page.depth + 1 }];
+  return [{ url, label: 'list', linkText: 'gkmlpt api page 1', context: { area: 'reports', hops: page.hops, gkmlpt: { category, sid, page: 1 } }, depth: page.depth + 1 }];
 }
 
 /** Analyses a gkmlpt API answer: its articles, and the next API page while more remain. */
@@ -93,7 +93,7 @@ export function analyseGkmlptAnswer(state: PortalCrawlState, fetched: FetchedBod
     const seenSoFar = meta.page * perPage;
     if (seenSoFar < answer.total && meta.page < 500) {
       const next = { ...meta, page: meta.page + 1 };
-      discoveries.push({ url: gkmlptApiUrl(fetched.finalUrl, meta.category, meta.sid, next.page), label: 'list', linkText: `gkmlpt api page ${next.page}`, context: { area: 'reports', hops: page.hops, gkmlpt: next } as Discovery['context'], depth: page.depth + 1 });
+      discoveries.push({ url: gkmlptApiUrl(fetched.finalUrl, meta.category, meta.sid, next.page), label: 'list', linkText: `gkmlpt api page ${next.page}`, context: { area: 'reports', hops: page.hops, gkmlpt: next }, depth: page.depth + 1 });
     }
   }
   return { discoveries, title: '', area: 'reports', needsBrowser: false };

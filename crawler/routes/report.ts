@@ -9,6 +9,9 @@ import type { PortalCrawlState } from '../crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
+import { flipbookPage, flipbookStart } from '../flipbook.ts';
+import { flipbookDiscoveries } from './flipbook.ts';
+import type { Discovery } from '../discover.ts';
 
 /**
  * Parses a fetched report page or file with the hints HTTP gave. A parser bug on some odd file
@@ -32,6 +35,14 @@ async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): 
     return;
   }
   const html = decodeBody(fetched);
+  const book = flipbookPage(fetched.entry.url) ? fetched.entry.url : flipbookStart(html, fetched.finalUrl);
+  if (book) {
+    // The viewer (or a page of the book) stands for the whole book: fetch its pages and join them.
+    const context = { ...fetched.entry.context, title: fetched.entry.linkText, viewer: fetched.entry.url };
+    const first: Discovery = { url: book, label: 'flipbook', linkText: 'page 1', depth: fetched.entry.depth + 1, context: context };
+    await commitFetch(state, fetched, { discoveries: [first, ...flipbookDiscoveries(book, html, fetched.entry.depth + 1, context)].filter((d) => d.url !== fetched.entry.url) });
+    return;
+  }
   let analysis = analyseHtml(state, fetched, html, true);
   const reportLinks = analysis.discoveries.filter((d) => d.label === 'report' && !d.skipReason).length;
   if (!parse?.template && reportLinks > 0) analysis = analyseHtml(state, fetched, html, false);

@@ -1,0 +1,71 @@
+// Label `flipbook`: one page of a flipbook (`files/basic-html/pageN.html`). Each page is stored as
+// fetched; when the last one is in, the pages are joined in order and parsed as one report.
+import type { HttpCrawlingContext } from 'crawlee';
+import { frontierEntry, getCaptureBody, latestCapture, storeCapture, inTransaction, recordParse } from '../../storage/index.ts';
+import { decodeHtmlBytes, parseDocumentSafely } from '../../parsers/index.ts';
+import type { Discovery } from '../discover.ts';
+import { assembleFlipbook, flipbookPage, flipbookPageCount } from '../flipbook.ts';
+import type { PortalCrawlState } from '../crawl-state.ts';
+import { acceptResponse, type FetchedBody } from './accept.ts';
+import { commitFetch } from './commit.ts';
+import { decodeBody } from './page-analysis.ts';
+
+/** The frontier entries for every page of a book, given one page's HTML. */
+export function flipbookDiscoveries(url: string, html: string, depth: number, context: Record<string, unknown>): Discovery[] {
+  const where = flipbookPage(url);
+  if (!where) return [];
+  const count = Math.min(flipbookPageCount(html, where.page), 500);
+  const pages: Discovery[] = [];
+  for (let page = 1; page <= count; page++) {
+    if (page === where.page) continue;
+    pages.push({ url: `${where.base}page${page}.html`, label: 'flipbook', linkText: `page ${page}`, depth, context: { ...context, pageCount: count } });
+  }
+  return pages;
+}
+
+function pageHtml(state: PortalCrawlState, url: string): string | null {
+  const capture = latestCapture(state.archive, url);
+  const bytes = capture ? getCaptureBody(state.archive, capture.id) : undefined;
+  return bytes ? decodeHtmlBytes(bytes, capture?.contentType?.match(/charset=([\w-]+)/i)?.[1]).text : null;
+}
+
+/** Joins and parses the book once every page is stored. */
+async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBody, count: number): Promise<void> {
+  const where = flipbookPage(fetched.entry.url)!;
+  const pages: { page: number; html: string }[] = [];
+  for (let page = 1; page <= count; page++) {
+    const url = `${where.base}page${page}.html`;
+    if (frontierEntry(state.archive, state.portal.id, url)?.status !== 'done') return;
+    const html = pageHtml(state, url);
+    if (html === null) return;
+    pages.push({ page, html });
+  }
+  const title = typeof fetched.entry.context.title === 'string' ? fetched.entry.context.title : null;
+  const bytes = Buffer.from(assembleFlipbook(pages, title), 'utf8');
+  const parse = await parseDocumentSafely(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' });
+  inTransaction(state.archive, () => {
+    const stored = storeCapture(state.archive, {
+      url: where.base, status: 200, bytes, contentType: 'text/html; charset=utf-8', label: 'flipbook-assembled',
+      headers: { 'x-nianbao-assembled-from': `${count} flipbook pages` }, runId: state.runId, portalId: state.portal.id,
+      referrerUrl: fetched.entry.parentUrl,
+    });
+    const recorded = recordParse(state.archive, stored.id, parse);
+    if (parse.template !== null && !state.tally.reports.some((r) => r.url === where.base)) {
+      state.tally.reports.push({ organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: where.base, label: 'report',
+        pageUrl: typeof fetched.entry.context.viewer === 'string' ? fetched.entry.context.viewer : fetched.entry.parentUrl, captureId: stored.id, isNew: stored.isNew && recorded.isNew });
+    }
+  });
+}
+
+/** The `flipbook` route. */
+export function flipbookHandler(state: PortalCrawlState) {
+  return async (ctx: HttpCrawlingContext): Promise<void> => {
+    const fetched = acceptResponse(ctx, state);
+    if (!fetched) return;
+    const html = decodeBody(fetched);
+    const discoveries = flipbookDiscoveries(fetched.entry.url, html, fetched.entry.depth + 1, fetched.entry.context);
+    await commitFetch(state, fetched, { discoveries });
+    const count = Number(fetched.entry.context.pageCount ?? 0) || flipbookPageCount(html, flipbookPage(fetched.entry.url)?.page ?? 1);
+    await assembleWhenComplete(state, fetched, count);
+  };
+}

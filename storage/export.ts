@@ -49,12 +49,20 @@ export interface ExportedFile {
   rows: number;
 }
 
-/** Writes the chosen formats into `outDir` (created if needed). */
-export function exportArchive(archive: Archive, outDir: string, formats: ExportFormat[] = ['csv', 'parquet']): ExportedFile[] {
+/** The tables `export` can write, by the short names `--tables` takes. */
+export const EXPORT_TABLES = { wide: 'reports_wide', long: 'report_fields_long', checks: 'report_checks' } as const;
+export type ExportTableName = keyof typeof EXPORT_TABLES;
+
+/** Writes the chosen formats (and tables, all by default) into `outDir` (created if needed). */
+export function exportArchive(
+  archive: Archive, outDir: string, formats: ExportFormat[] = ['csv', 'parquet'],
+  tables: ExportTableName[] = ['wide', 'long', 'checks'],
+): ExportedFile[] {
   mkdirSync(outDir, { recursive: true });
   const written: ExportedFile[] = [];
   const dictionary = dataDictionaryRows();
-  for (const table of TABLES) {
+  const stems = new Set<string>(tables.map((t) => EXPORT_TABLES[t]));
+  for (const table of TABLES.filter((t) => stems.has(t.stem))) {
     const statement = archive.db.prepare(table.sql).raw(true);
     const columns = statement.columns().map((c) => c.name);
     if (formats.includes('csv')) written.push(atomically(join(outDir, `${table.stem}.csv`), (path) => csvFile(path, columns, statement.iterate() as Iterable<unknown[]>)));

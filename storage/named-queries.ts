@@ -4,6 +4,8 @@ import type { Archive } from './archive.ts';
 import { coverageMatrix } from './coverage.ts';
 import { runReadOnlyQuery, QueryError, type QueryResult } from './query.ts';
 import { searchReports } from './search.ts';
+import { quoteIdentifier } from './wide-columns.ts';
+import { FIELD_SPECS } from '../parsers/index.ts';
 
 /** A question with a name, the parameters it takes and how to answer it. */
 export interface NamedQuery {
@@ -61,11 +63,22 @@ export const NAMED_QUERIES: NamedQuery[] = [
       FROM report_checks k JOIN reports r ON r.id = k.report_id JOIN captures c ON c.id = r.capture_id
       WHERE k.ok = 0 AND (:rule IS NULL OR k.rule = :rule) AND (:blame IS NULL OR k.blame = :blame) AND (:year IS NULL OR r.year = :year)
       ORDER BY r.organ, r.year, k.seq`),
-  sqlQuery('field', 'one figure across reports: value and raw string', [
-    { name: 'key', help: 'a field key from fields.tsv, e.g. apps.new.total', required: true },
-    { name: 'year', help: 'only this year' },
-  ], `SELECT r.id AS report_id, r.organ, r.year, f.value, f.raw FROM report_fields f JOIN reports r ON r.id = f.report_id
-      WHERE f.key = :key AND (:year IS NULL OR r.year = :year) ORDER BY r.organ, r.year`),
+  {
+    name: 'field',
+    summary: 'one figure across reports: value and raw string',
+    params: [
+      { name: 'key', help: 'a field key from fields.tsv, e.g. apps.new.total', required: true },
+      { name: 'year', help: 'only this year' },
+    ],
+    run: (archive, p) => {
+      const key = String(p.key);
+      if (!FIELD_SPECS.some((f) => f.key === key)) throw new QueryError(`'${key}' is not a field key of fields.tsv`);
+      // The wide table has a column per key (fast at any size); the long table adds the raw string by primary key.
+      return runReadOnlyQuery(archive, `SELECT w.report_id, w.organ, w.year, w.${quoteIdentifier(key)} AS value, f.raw
+        FROM reports_wide w LEFT JOIN report_fields f ON f.report_id = w.report_id AND f.key = :key
+        WHERE w.template IN ('2019', '2021') AND (:year IS NULL OR w.year = :year) ORDER BY w.organ, w.year`, { key, year: p.year ?? null });
+    },
+  },
   sqlQuery('portals', 'portals with their reports, captures, last crawl and block status', [],
     `SELECT p.id AS portal_id, p.name, p.url, p.division_code, p.enabled, p.needs_browser, p.blocked_reason, p.last_crawl_at,
        (SELECT count(*) FROM reports WHERE portal_id = p.id) AS reports,

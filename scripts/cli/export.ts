@@ -1,12 +1,12 @@
 // `nianbao export`: the archive's reports as files an analyst opens anywhere.
-import { exportArchive, type ExportFormat } from '../../storage/index.ts';
+import { EXPORT_TABLES, exportArchive, type ExportFormat, type ExportTableName } from '../../storage/index.ts';
 import { archivePath, DB_HELP, DB_OPTION } from './archive-path.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { openArchiveForCommand } from './open-archive.ts';
 
 const help = `
-nianbao export [--out DIR] [--format csv,parquet,xlsx] [--json] [--db PATH]
+nianbao export [--out DIR] [--format csv,parquet,xlsx] [--tables wide,long,checks] [--json] [--db PATH]
 
 Writes the reports as files into DIR (default ./export):
   reports_wide.csv / .parquet        one row per report, one column per field key (fields.tsv order)
@@ -20,6 +20,7 @@ name and renamed when complete.
 
   --out DIR        where to write (created if needed)
   --format LIST    comma-separated: csv, parquet, xlsx (default csv,parquet)
+  --tables LIST    comma-separated: wide, long, checks (default all; the dictionary always comes)
   --json           list the files written as JSON
 ${DB_HELP}
 
@@ -30,15 +31,18 @@ Example:
 const FORMATS: ExportFormat[] = ['csv', 'parquet', 'xlsx'];
 
 async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json'], ['out', 'format', DB_OPTION]);
+  const args = parseArgs(argv, ['json'], ['out', 'format', 'tables', DB_OPTION]);
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
   const formats = (optionValue(args, 'format', 'csv,parquet') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats.filter((f) => !FORMATS.includes(f as ExportFormat));
   if (unknown.length || formats.length === 0) throw new UsageError(`--format takes ${FORMATS.join(', ')}; got '${unknown.join(',') || 'nothing'}'`);
+  const tables = (optionValue(args, 'tables', 'wide,long,checks') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const unknownTables = tables.filter((t) => !(t in EXPORT_TABLES));
+  if (unknownTables.length || tables.length === 0) throw new UsageError(`--tables takes ${Object.keys(EXPORT_TABLES).join(', ')}; got '${unknownTables.join(',') || 'nothing'}'`);
   const archive = openArchiveForCommand('export', archivePath(args), true);
   if (typeof archive === 'number') return archive;
   try {
-    const files = exportArchive(archive, optionValue(args, 'out', 'export')!, formats as ExportFormat[]);
+    const files = exportArchive(archive, optionValue(args, 'out', 'export')!, formats as ExportFormat[], tables as ExportTableName[]);
     if (args.flags.has('json')) console.log(JSON.stringify(files));
     else for (const file of files) console.log(`${file.path}\t${file.rows} rows`);
     return ExitCode.ok;

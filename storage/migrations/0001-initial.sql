@@ -130,7 +130,8 @@ CREATE TABLE report_fields (
   provenance TEXT,                     -- JSON {table,row,col,line,page,x,y,ocr}
   PRIMARY KEY (report_id, key)
 ) WITHOUT ROWID;
-CREATE INDEX report_fields_by_key ON report_fields(key, value);
+-- No index on key: it would dirty ~200 scattered pages per report written; per-key questions
+-- over many reports go to report_values / reports_wide, which has one column per key.
 
 -- The checks of the chosen parse, so failing ones can be queried.
 CREATE TABLE report_checks (

@@ -51,6 +51,7 @@ export interface ExportedFile {
 
 /** The tables `export` can write, by the short names `--tables` takes. */
 export const EXPORT_TABLES = { wide: 'reports_wide', long: 'report_fields_long', checks: 'report_checks' } as const;
+/** A short table name: wide, long or checks. */
 export type ExportTableName = keyof typeof EXPORT_TABLES;
 
 /** Writes the chosen formats (and tables, all by default) into `outDir` (created if needed). */

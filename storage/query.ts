@@ -26,6 +26,10 @@ export function runReadOnlyQuery(archive: Archive, sql: string, params: Record<s
   } catch (error) {
     throw new QueryError((error as Error).message);
   }
+  // ATTACH counts as read-only to SQLite, but would let a query reach other files on the machine.
+  if (/^\s*(attach|detach)\b/i.test(sql.replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*/, ''))) {
+    throw new QueryError('ATTACH and DETACH are not allowed: queries read this archive only');
+  }
   if (!statement.reader || !statement.readonly) {
     throw new QueryError('only statements that read are allowed (SELECT, WITH … SELECT, read-only PRAGMA)');
   }

@@ -7,7 +7,7 @@ export interface SearchOptions {
   text?: string;
   /** A part of the organ's name. */
   organ?: string;
-  /** Region code prefix ('4107' for 新乡市). */
+  /** Region code prefix ('4107' for 新乡市); the portal's division code when the report names none. */
   regionPrefix?: string;
   year?: number;
   template?: string;
@@ -60,7 +60,7 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): { 
     });
   }
   if (options.organ) { where.push("r.organ LIKE :organ ESCAPE '\\'"); params.organ = `%${options.organ.replace(/[\\%_]/g, (c) => `\\${c}`)}%`; }
-  if (options.regionPrefix) { where.push('r.region_code LIKE :region'); params.region = `${options.regionPrefix.replace(/\D/g, '')}%`; }
+  if (options.regionPrefix) { where.push('COALESCE(r.region_code, (SELECT division_code FROM portals WHERE id = r.portal_id)) LIKE :region'); params.region = `${options.regionPrefix.replace(/\D/g, '')}%`; }
   if (options.year !== undefined) { where.push('r.year = :year'); params.year = options.year; }
   if (options.template) { where.push('r.template = :template'); params.template = options.template; }
   if (options.checks === 'pass') where.push('r.checks_failed = 0');

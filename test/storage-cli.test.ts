@@ -46,7 +46,8 @@ test('query prints JSON by default, CSV, a table and lines; named parameters bin
 });
 
 test('query refuses writes, reports bad SQL and missing parameters (exit 2), a missing archive (exit 3)', () => {
-  for (const sql of ['DELETE FROM reports', 'DROP TABLE reports', "UPDATE portals SET name = 'x'", 'SELECT 1; DELETE FROM reports']) {
+  for (const sql of ['DELETE FROM reports', 'DROP TABLE reports', "UPDATE portals SET name = 'x'", 'SELECT 1; DELETE FROM reports',
+    'PRAGMA user_version = 7', `/* x */ ATTACH DATABASE '${db}' AS other`]) {
     const run = nianbao('query', sql);
     assert.equal(run.status, 2, sql);
     assert.match(run.stderr, /nianbao query: /);

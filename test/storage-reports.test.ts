@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PARSER_VERSION, fieldKeysFor } from '../parsers/index.ts';
 import {
-  capturesToReparse, coverageMatrix, getReport, openArchive, rankCandidates, recordParse, reparseArchive,
-  searchReports, storeCapture, type Candidate,
+  capturesToReparse, coverageMatrix, fieldSeries, getReport, openArchive, rankCandidates, recordParse, reparseArchive,
+  searchReports, storeCapture, upsertPortal, type Candidate,
 } from '../storage/index.ts';
 import { dumpTable, parseSeed, seedFiles, storeSeed, tempArchivePath } from './storage-fixtures.ts';
 
@@ -152,5 +152,26 @@ test('the coverage matrix marks a missing year and a document that did not parse
   const { years, rows } = coverageMatrix(archive, { toYear: 2024 });
   assert.deepEqual(years, [2021, 2022, 2023, 2024]);
   assert.deepEqual(rows[0].cells, { 2021: 'ok', 2022: 'missing', 2023: 'unparsed', 2024: 'missing' });
+  archive.close();
+});
+
+test('an organ over the years for the charts, and a region filter that falls back to the portal division code', async () => {
+  const archive = openArchive(tempArchivePath());
+  const portal = upsertPortal(archive, 'http://127.0.0.2/', { divisionCode: '410711' });
+  const stored = await storeSeed(archive, '003_d677def7845cc038.txt', undefined, { portalId: portal.id });
+  const nextYear = await parseSeed('003_d677def7845cc038.txt');
+  nextYear.year = 2022;
+  nextYear.fields['apps.new.total'] = 42;
+  nextYear.regionCode = null;
+  const capture = storeCapture(archive, { url: 'http://127.0.0.2/2022.txt', status: 200, bytes: Buffer.from('2022'), portalId: portal.id });
+  recordParse(archive, capture.id, nextYear);
+  const series = fieldSeries(archive, '新乡市牧野区人民政府', ['apps.new.total', 'review.total']);
+  assert.deepEqual(series.map((s) => s.year), [2021, 2022]);
+  assert.equal(series[1].values['apps.new.total'], 42);
+  assert.equal(series[0].values['apps.new.total'], (await parseSeed('003_d677def7845cc038.txt')).fields['apps.new.total']);
+  const inRegion = searchReports(archive, { regionPrefix: '4107' });
+  assert.equal(inRegion.total, 2, 'both years are found by region, one through its portal');
+  assert.equal(searchReports(archive, { regionPrefix: '11' }).total, 0);
+  assert.deepEqual(getReport(archive, stored.reportId!)!.otherYears.map((y) => y.year), [2022]);
   archive.close();
 });

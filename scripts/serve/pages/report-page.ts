@@ -1,0 +1,88 @@
+// One report: its facts, the form tables with every figure's raw string and provenance, its checks
+// (failing ones first, with who is to blame), its sources (every capture) and the organ's other years.
+import { capturesOfUrl, getReport, reportText, type Archive, type ReportDetail } from '../../../storage/index.ts';
+import { html, queryString, type SafeHtml } from '../html.ts';
+import { pageLayout } from '../layout.ts';
+import { NotFound } from '../reply.ts';
+import { blameText, checksBadge } from './badges.ts';
+import { highlightedKeys } from './check-highlights.ts';
+import { provenanceText } from './provenance-text.ts';
+import { reportForm } from './report-form.ts';
+
+/** Renders `/report/:id`. */
+export function reportPage(archive: Archive, reportId: number): SafeHtml {
+  const report = getReport(archive, reportId);
+  if (!report) throw new NotFound(`no report with id ${reportId}`);
+  const template = report.template === '2021' || report.template === '2019' ? report.template : null;
+  const flagged = template ? highlightedKeys(report.checks, template) : new Map<string, string[]>();
+  const body = html`
+<h1>${report.organ} <span class="year">${report.year}</span></h1>
+<p class="subtitle">${report.title ?? ''} ${checksBadge(report)}</p>
+${facts(report)}
+${checksSection(report)}
+${template
+    ? reportForm(template, { fields: new Map(report.fields.map((f) => [f.key, f])), flagged })
+    : html`<p class="notice">${report.template === 'legacy' ? 'A report under the 2008 rules: no standard tables, its text is kept below.' : `No tables were read${report.reason ? `: ${report.reason}` : '.'}`}</p>`}
+${figuresDetails(report)}
+${sourcesSection(archive, report)}
+${otherYears(report)}
+${sectionsText(report)}
+${fullText(reportText(archive, report.id))}`;
+  return pageLayout(`${report.organ} ${report.year}`, '', body);
+}
+
+function facts(r: ReportDetail): SafeHtml {
+  const item = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value === null || value === undefined || value === '' ? '—' : String(value)}</dd></div>`;
+  return html`<dl class="facts">
+${item('Template 格式', r.template)}${item('Region 区划', r.regionCode)}${item('Published 发布', r.publishedDate)}
+${item('Format', r.format)}${item('Figures read', r.fieldsFilled)}${item('Confidence', r.confidence === null ? null : r.confidence.toFixed(2))}
+${item('Parser', r.parserVersion)}${item('Chosen because', r.chosenWhy)}${item('Updated', r.updatedAt)}
+</dl>
+<p class="links"><a href="/charts${queryString({ organ: r.organ })}">Charts for this organ</a> · <a href="/${queryString({ organ: r.organ })}">All its reports</a></p>`;
+}
+
+function checksSection(r: ReportDetail): SafeHtml {
+  if (r.checks.length === 0) return html`<section class="checks"><h2>Checks 校验</h2><p class="muted">No checks were run.</p></section>`;
+  const ordered = [...r.checks].sort((a, b) => Number(a.ok) - Number(b.ok));
+  const rows = ordered.map((c) => html`<tr class="${c.ok ? 'check-ok' : 'check-fail'}" data-rule="${c.rule}">
+<td class="rule">${c.rule}</td><td>${c.ok ? 'holds' : 'FAILS'}</td><td>${c.ok ? '' : blameText(c.blame)}</td><td class="detail">${c.detail}</td></tr>`);
+  const failing = r.checks.filter((c) => !c.ok).length;
+  return html`<section class="checks"><h2>Checks 校验 <small>${failing ? `${failing} failing` : 'all hold'}</small></h2>
+<table class="checks-table"><thead><tr><th>Rule</th><th>Result</th><th>Blame</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>
+${failing ? html`<p class="legend"><span class="swatch flagged"></span> cells a failing check involves are highlighted in the tables below; hover a figure for its raw string and where it was read.</p>` : ''}
+</section>`;
+}
+
+function figuresDetails(r: ReportDetail): SafeHtml {
+  if (r.fields.length === 0) return html``;
+  const rows = r.fields.map((f) => html`<tr data-key="${f.key}"><td class="key">${f.key}</td><td class="num">${f.value ?? ''}</td><td class="raw">${f.raw ?? ''}</td><td>${provenanceText(f.provenance)}</td></tr>`);
+  return html`<details class="figures"><summary>Every figure with its raw string and provenance (${r.fields.length})</summary>
+<table><thead><tr><th>Key</th><th>Value</th><th>Raw</th><th>Where read</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
+function sourcesSection(archive: Archive, r: ReportDetail): SafeHtml {
+  const rows = r.sources.map((s) => {
+    const versions = capturesOfUrl(archive, s.url).filter((c) => c.id !== s.captureId);
+    return html`<tr><td>${s.role}</td><td><a href="/capture/${s.captureId}">capture ${s.captureId}</a>${versions.length
+      ? html`<div class="versions">other captures of this URL: ${versions.map((v) => html`<a href="/capture/${v.id}">${v.id} (${v.fetchedAt.slice(0, 10)})</a> `)}</div>` : ''}</td>
+<td class="url">${s.url}</td><td>${s.fetchedAt}</td><td>${s.contentType ?? ''}</td><td class="num">${s.size ?? ''}</td></tr>`;
+  });
+  return html`<section class="sources"><h2>Sources 来源</h2><table><thead><tr><th>Role</th><th>Capture</th><th>URL</th><th>Fetched</th><th>Type</th><th>Bytes</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
+}
+
+function otherYears(r: ReportDetail): SafeHtml {
+  if (r.otherYears.length === 0) return html`<section class="other-years"><h2>Other years</h2><p class="muted">The archive has no other year of this organ.</p></section>`;
+  return html`<section class="other-years"><h2>Other years 其他年度</h2><ul class="years">${r.otherYears.map((y) =>
+    html`<li><a href="/report/${y.id}">${y.year}</a> ${checksBadge({ ...y, fieldsFilled: 1 })}</li>`)}</ul></section>`;
+}
+
+function sectionsText(r: ReportDetail): SafeHtml {
+  if (r.sections.length === 0) return html``;
+  return html`<section class="sections"><h2>Text 正文</h2>${r.sections.map((s) => html`<details><summary>${s.heading}</summary><div class="text">${s.text}</div></details>`)}</section>`;
+}
+
+function fullText(text: string | null): SafeHtml {
+  if (!text) return html``;
+  return html`<details class="full-text"><summary>Full text as parsed (${text.length} characters)</summary><div class="text">${text}</div></details>`;
+}

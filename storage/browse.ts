@@ -1,0 +1,83 @@
+// Read-only questions the web pages ask that the rest of storage does not already answer: what to
+// offer in the search filters, sums over a region for the charts, which reports a capture feeds,
+// how many captures each run made.
+import type { Archive } from './archive.ts';
+
+/** The values the search filters can take, from what the archive holds. */
+export interface BrowseFacets {
+  years: number[];
+  templates: string[];
+  /** Region code prefixes (6-digit codes and their 4-digit city prefixes) with report counts. */
+  regions: { code: string; reports: number }[];
+  reports: number;
+  organs: number;
+  captures: number;
+}
+
+/** What the search form offers and the archive's size. */
+export function browseFacets(archive: Archive): BrowseFacets {
+  const db = archive.db;
+  const years = db.prepare('SELECT DISTINCT year FROM reports ORDER BY year DESC').pluck().all() as number[];
+  const templates = db.prepare('SELECT DISTINCT template FROM reports WHERE template IS NOT NULL ORDER BY template DESC').pluck().all() as string[];
+  const regions = db.prepare(`SELECT code, count(*) AS reports FROM (
+      SELECT region_code AS code FROM reports WHERE region_code IS NOT NULL
+      UNION ALL SELECT substr(region_code, 1, 4) FROM reports WHERE length(region_code) >= 6)
+    GROUP BY code ORDER BY code`).all() as { code: string; reports: number }[];
+  const counts = db.prepare('SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(DISTINCT organ) FROM reports) AS organs, (SELECT count(*) FROM captures) AS captures')
+    .get() as { reports: number; organs: number; captures: number };
+  return { years, templates, regions, ...counts };
+}
+
+/** The organs with reports, with how many years each has (for the charts picker). */
+export function organsWithReports(archive: Archive): { organ: string; regionCode: string | null; reports: number }[] {
+  return archive.db.prepare(`SELECT organ, max(region_code) AS regionCode, count(*) AS reports FROM reports
+    GROUP BY organ ORDER BY organ`).all() as { organ: string; regionCode: string | null; reports: number }[];
+}
+
+/** One year of a region's figures: the sum of each key over the reports that state it, and how many reports. */
+export interface RegionYear {
+  year: number;
+  reports: number;
+  values: Record<string, number | null>;
+}
+
+/** Sums of some fields over every report whose region code starts with `regionPrefix`, by year. */
+export function regionSeries(archive: Archive, regionPrefix: string, keys: string[]): RegionYear[] {
+  const prefix = `${regionPrefix.replace(/\D/g, '')}%`;
+  const rows = archive.db.prepare(`SELECT r.year, f.key, sum(f.value) AS total, count(f.value) AS stated,
+      (SELECT count(*) FROM reports r2 WHERE r2.year = r.year AND r2.region_code LIKE :prefix) AS reports
+    FROM reports r JOIN report_fields f ON f.report_id = r.id
+    WHERE r.region_code LIKE :prefix AND f.key IN (SELECT value FROM json_each(:keys))
+    GROUP BY r.year, f.key ORDER BY r.year`).all({ prefix, keys: JSON.stringify(keys) }) as { year: number; key: string; total: number | null; stated: number; reports: number }[];
+  const byYear = new Map<number, RegionYear>();
+  for (const row of rows) {
+    const entry = byYear.get(row.year) ?? { year: row.year, reports: row.reports, values: Object.fromEntries(keys.map((k) => [k, null])) };
+    entry.values[row.key] = row.stated > 0 ? row.total : null;
+    byYear.set(row.year, entry);
+  }
+  return [...byYear.values()];
+}
+
+/** The reports a capture feeds (as chosen source, alternative, or the page linking an attachment). */
+export function reportsOfCapture(archive: Archive, captureId: number): { reportId: number; organ: string; year: number; role: string }[] {
+  return archive.db.prepare(`SELECT r.id AS reportId, r.organ, r.year, s.role FROM report_sources s JOIN reports r ON r.id = s.report_id
+    WHERE s.capture_id = ? ORDER BY r.organ, r.year`).all(captureId) as { reportId: number; organ: string; year: number; role: string }[];
+}
+
+/** Per run: captures made, how many failed, how many brought new bytes. */
+export function runCaptureCounts(archive: Archive): Map<number, { captures: number; failed: number; portals: number }> {
+  const rows = archive.db.prepare(`SELECT run_id AS runId, count(*) AS captures, sum(error IS NOT NULL OR status >= 400) AS failed,
+      count(DISTINCT portal_id) AS portals FROM captures WHERE run_id IS NOT NULL GROUP BY run_id`).all() as { runId: number; captures: number; failed: number; portals: number }[];
+  return new Map(rows.map((r) => [r.runId, { captures: r.captures, failed: r.failed, portals: r.portals }]));
+}
+
+/** The latest capture with a body of an exact URL: what links in an archived page are rewritten to. */
+export function capturedUrlId(archive: Archive, url: string): number | undefined {
+  return archive.db.prepare('SELECT id FROM captures WHERE url = ? AND sha256 IS NOT NULL ORDER BY id DESC LIMIT 1')
+    .pluck().get(url) as number | undefined;
+}
+
+/** The full text of the parse a report shows (what FTS indexes; legacy reports have nothing else). */
+export function reportText(archive: Archive, reportId: number): string | null {
+  return (archive.db.prepare('SELECT p.text FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
+}

@@ -6,6 +6,6 @@ import { queryCommand } from './query.ts';
 import { reparseCommand } from './reparse.ts';
 import { exportCommand } from './export.ts';
 import { checkDbCommand } from './check-db.ts';
-import { seedCommand } from './seed.ts'; import { portalsCommand } from './portals.ts'; import { crawlCommand } from './crawl.ts';
+import { seedCommand } from './seed.ts'; import { portalsCommand } from './portals.ts'; import { crawlCommand } from './crawl.ts'; import { serveCommand } from './serve.ts';
 
-export const commands: Command[] = [parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand];
+export const commands: Command[] = [parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand, serveCommand];

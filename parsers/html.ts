@@ -40,8 +40,9 @@ function pushParagraph(walk: Walk, raw: string): void {
     const text = collapse(piece.replace(/\t/g, '\u0001')).replace(/\u0001/g, '\t');
     if (!text) continue;
     walk.lines.push(text);
-    const rows = text.includes('\t') ? rowsFromText(text) : [{ cells: [{ text, prov: {} }] }];
-    walk.rows.push(...rows);
+    // A paragraph line is read like a line of text: pages that print tables as spaced or tabbed
+    // paragraphs ("规章 0 0 0") keep their cells.
+    walk.rows.push(...rowsFromText(text));
   }
 }
 

@@ -3,6 +3,9 @@
 // how many captures each run made.
 import type { Archive } from './archive.ts';
 
+/** A report's region: its own code, else its portal's division code (as searchReports reads it). */
+const REGION_OF_REPORT = 'COALESCE(r.region_code, (SELECT division_code FROM portals WHERE id = r.portal_id))';
+
 /** The values the search filters can take, from what the archive holds. */
 export interface BrowseFacets {
   years: number[];
@@ -19,9 +22,10 @@ export function browseFacets(archive: Archive): BrowseFacets {
   const db = archive.db;
   const years = db.prepare('SELECT DISTINCT year FROM reports ORDER BY year DESC').pluck().all() as number[];
   const templates = db.prepare('SELECT DISTINCT template FROM reports WHERE template IS NOT NULL ORDER BY template DESC').pluck().all() as string[];
-  const regions = db.prepare(`SELECT code, count(*) AS reports FROM (
-      SELECT region_code AS code FROM reports WHERE region_code IS NOT NULL
-      UNION ALL SELECT substr(region_code, 1, 4) FROM reports WHERE length(region_code) >= 6)
+  const regions = db.prepare(`WITH coded AS (SELECT ${REGION_OF_REPORT} AS code FROM reports r)
+    SELECT code, count(*) AS reports FROM (
+      SELECT code FROM coded WHERE code IS NOT NULL
+      UNION ALL SELECT substr(code, 1, 4) FROM coded WHERE length(code) >= 6)
     GROUP BY code ORDER BY code`).all() as { code: string; reports: number }[];
   const counts = db.prepare('SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(DISTINCT organ) FROM reports) AS organs, (SELECT count(*) FROM captures) AS captures')
     .get() as { reports: number; organs: number; captures: number };
@@ -41,14 +45,15 @@ export interface RegionYear {
   values: Record<string, number | null>;
 }
 
-/** Sums of some fields over every report whose region code starts with `regionPrefix`, by year. */
+/** Sums of some fields over every report whose region (or portal's division) code starts with `regionPrefix`, by year. */
 export function regionSeries(archive: Archive, regionPrefix: string, keys: string[]): RegionYear[] {
   const prefix = `${regionPrefix.replace(/\D/g, '')}%`;
-  const rows = archive.db.prepare(`SELECT r.year, f.key, sum(f.value) AS total, count(f.value) AS stated,
-      (SELECT count(*) FROM reports r2 WHERE r2.year = r.year AND r2.region_code LIKE :prefix) AS reports
-    FROM reports r JOIN report_fields f ON f.report_id = r.id
-    WHERE r.region_code LIKE :prefix AND f.key IN (SELECT value FROM json_each(:keys))
-    GROUP BY r.year, f.key ORDER BY r.year`).all({ prefix, keys: JSON.stringify(keys) }) as { year: number; key: string; total: number | null; stated: number; reports: number }[];
+  const rows = archive.db.prepare(`WITH regional AS (SELECT r.id, r.year FROM reports r WHERE ${REGION_OF_REPORT} LIKE :prefix),
+      per_year AS (SELECT year, count(*) AS reports FROM regional GROUP BY year)
+    SELECT g.year, f.key, sum(f.value) AS total, count(f.value) AS stated, y.reports
+    FROM regional g JOIN per_year y ON y.year = g.year JOIN report_fields f ON f.report_id = g.id
+    WHERE f.key IN (SELECT value FROM json_each(:keys))
+    GROUP BY g.year, f.key ORDER BY g.year`).all({ prefix, keys: JSON.stringify(keys) }) as { year: number; key: string; total: number | null; stated: number; reports: number }[];
   const byYear = new Map<number, RegionYear>();
   for (const row of rows) {
     const entry = byYear.get(row.year) ?? { year: row.year, reports: row.reports, values: Object.fromEntries(keys.map((k) => [k, null])) };

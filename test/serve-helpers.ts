@@ -1,0 +1,58 @@
+// Shared set-up of the web browser tests: the fixture archive served read-only on 127.0.0.1 and
+// Debian's Chromium through playwright-core, with every request the browser makes recorded (and
+// any request that would leave the server aborted, so a failing test still sends nothing out).
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openArchive, type Archive } from '../storage/index.ts';
+import { startServer, type RunningServer } from '../scripts/serve/server.ts';
+import { buildBrowseArchive, type BrowseFixture } from './serve-fixtures.ts';
+
+/** Everything a browser test needs. */
+export interface BrowserHarness {
+  fixture: BrowseFixture;
+  archive: Archive;
+  server: RunningServer;
+  browser: Browser;
+  screenshotDir: string;
+  /** URLs the browser requested, across every page of every context. */
+  requests: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Builds the archive, serves it and launches Chromium. */
+export async function startHarness(): Promise<BrowserHarness> {
+  const fixture = await buildBrowseArchive();
+  const archive = openArchive(fixture.path, { readonly: true });
+  const server = await startServer(archive, { host: '127.0.0.1', port: 0, onError: (error, url) => console.error('serve error', url, error) });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const requests: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    context.on('request', (request) => requests.push(request.url()));
+    await context.route((url) => !url.href.startsWith(`${server.url}/`) && !url.href.startsWith('data:'), (route) => route.abort('blockedbyclient'));
+    return context.newPage();
+  };
+  const close = async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser.close();
+    await server.close();
+    archive.close();
+  };
+  return { fixture, archive, server, browser, screenshotDir: mkdtempSync(join(tmpdir(), 'nianbao-serve-shots-')), requests, newPage, close };
+}
+
+/** Takes a full-page screenshot and returns its path and size in bytes. */
+export async function screenshot(page: Page, dir: string, name: string): Promise<{ path: string; bytes: number }> {
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return { path, bytes: statSync(path).size };
+}

@@ -1,6 +1,6 @@
 // Shared set-up of the web browser tests: the fixture archive served read-only on 127.0.0.1 and
 // Debian's Chromium through playwright-core, with every request the browser makes recorded (and
-// any request that would leave the server aborted, so a failing test still sends nothing out).
+// any request that would leave the server aborted and listed, so a failing test still sends nothing out).
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,12 @@ export interface BrowserHarness {
   server: RunningServer;
   browser: Browser;
   screenshotDir: string;
-  /** URLs the browser requested, across every page of every context. */
+  /** URLs the browser requested (or attempted: a request blocked by CSP is reported too), every page, every context. */
   requests: string[];
+  /** Requests that reached the network layer for anywhere but the server (aborted there): must stay empty. */
+  escaped: string[];
+  /** Failed requests as "URL reason" ('csp' when the browser's CSP blocked it before sending). */
+  failures: string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -33,12 +37,18 @@ export async function startHarness(): Promise<BrowserHarness> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const requests: string[] = [];
+  const escaped: string[] = [];
+  const failures: string[] = [];
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     context.on('request', (request) => requests.push(request.url()));
-    await context.route((url) => !url.href.startsWith(`${server.url}/`) && !url.href.startsWith('data:'), (route) => route.abort('blockedbyclient'));
+    context.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+    await context.route((url) => !url.href.startsWith(`${server.url}/`) && !url.href.startsWith('data:'), (route) => {
+      escaped.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
     return context.newPage();
   };
   const close = async () => {
@@ -47,7 +57,7 @@ export async function startHarness(): Promise<BrowserHarness> {
     await server.close();
     archive.close();
   };
-  return { fixture, archive, server, browser, screenshotDir: mkdtempSync(join(tmpdir(), 'nianbao-serve-shots-')), requests, newPage, close };
+  return { escaped, failures, fixture, archive, server, browser, screenshotDir: mkdtempSync(join(tmpdir(), 'nianbao-serve-shots-')), requests, newPage, close };
 }
 
 /** Takes a full-page screenshot and returns its path and size in bytes. */

@@ -166,5 +166,6 @@ test('every screenshot is a real, non-empty image; every response had a CSP; no 
   assert.deepEqual(cspMissing, []);
   const outside = h.requests.filter((url) => !url.startsWith(`${h.server.url}/`));
   assert.deepEqual(outside, []);
+  assert.deepEqual(h.escaped, []);
   console.log(`# screenshots in ${h.screenshotDir}: ${Object.entries(shots).map(([n, b]) => `${n} ${b}B`).join(', ')}`);
 });

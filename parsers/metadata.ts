@@ -56,8 +56,12 @@ function titleFromLine(line: string, previous: string | undefined): TitleHit | n
 function findTitle(lines: string[]): TitleHit | null {
   const nonEmpty = lines.map((l) => l.trim()).filter(Boolean).slice(0, 60);
   for (let i = 0; i < nonEmpty.length; i++) {
-    // A title may wrap: "2024年上海市科委政府信息公开工作" / "年度报告".
-    const hit = titleFromLine(nonEmpty[i], nonEmpty[i - 1]) ?? titleFromLine(nonEmpty[i] + (nonEmpty[i + 1] ?? ''), nonEmpty[i - 1]);
+    const hit = titleFromLine(nonEmpty[i], nonEmpty[i - 1]);
+    if (hit) return hit;
+  }
+  // A title may wrap: "2024年上海市科委政府信息公开工作" / "年度报告".
+  for (let i = 0; i + 1 < nonEmpty.length; i++) {
+    const hit = titleFromLine(nonEmpty[i] + nonEmpty[i + 1], nonEmpty[i - 1]);
     if (hit) return hit;
   }
   return null;

@@ -48,10 +48,15 @@ export function organOf(text: string): string | null {
 export function classifyTitle(text: string): TitleVerdict {
   const title = compact(text);
   const year = yearOf(title);
-  if (!REPORT_WORDS.test(title) || !DISCLOSURE_WORDS.test(title)) return { kind: 'other', year, organ: null };
-  for (const [pattern, reason] of LOOKALIKES) {
-    if (pattern.test(title)) return { kind: 'lookalike', year, organ: null, reason };
+  if (!DISCLOSURE_WORDS.test(title)) return { kind: 'other', year, organ: null };
+  // A dated disclosure document that is not the annual report (half-year figures, a notice) is a
+  // look-alike even without the word 报告.
+  if (REPORT_WORDS.test(title) || year !== null) {
+    for (const [pattern, reason] of LOOKALIKES) {
+      if (pattern.test(title)) return { kind: 'lookalike', year, organ: null, reason };
+    }
   }
+  if (!REPORT_WORDS.test(title)) return { kind: 'other', year, organ: null };
   if (title.length > 80) return { kind: 'lookalike', year, organ: null, reason: 'too long for a title' };
   if (year === null) return { kind: 'other', year, organ: null };
   return { kind: 'report', year, organ: organOf(title) };

@@ -1,0 +1,95 @@
+// The crawl commands as a user runs them: portals add|import|list|remove, seed --json, crawl with
+// its stored summary and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listRuns, openArchive } from '../storage/index.ts';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'node_modules', '.bin', 'nianbao');
+const seed = readFileSync(join(root, '..', 'shared', 'seeds', '003_d677def7845cc038.txt'), 'utf8');
+
+function nianbao(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function startPortal(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url === '/') res.end('<a href="/nb/">政府信息公开年报</a>');
+    else if (req.url === '/nb/') res.end('<title>政府信息公开年报</title><a href="t1.html">新乡市牧野区人民政府2021年政府信息公开工作年度报告</a><a href="t2.html">2023年上半年政府信息公开工作情况</a><a href="gone.html">新乡市牧野区人民政府2020年政府信息公开工作年度报告</a>');
+    else if (req.url === '/nb/t1.html') res.end(`<html><body>${seed.split('\n').map((l) => `<p>${l}</p>`).join('')}<a href="att.txt">附件</a></body></html>`);
+    else if (req.url === '/nb/att.txt') { res.setHeader('content-type', 'text/plain'); res.end(seed); }
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.81', resolve));
+  return { url: `http://127.0.0.81:${(server.address() as { port: number }).port}/`, close: () => server.close() };
+}
+
+test('portals add, import, list, remove', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+  assert.equal((await nianbao(['portals', 'add', 'http://127.0.0.9/', '--name', '甲县', '--division', '410711', '--db', db])).status, 0);
+  const csv = join(tmpdir(), `portals-${process.pid}.csv`);
+  writeFileSync(csv, 'URL,name,division code\nhttp://127.0.0.10/,乙县,410712\nftp://bad/,丙,\nhttp://127.0.0.11/,"丁县, 新区",\n');
+  const imported = await nianbao(['portals', 'import', csv, '--db', db]);
+  assert.equal(imported.status, 1, 'a bad line makes exit code 1');
+  assert.match(imported.stderr, /:3: skipped/);
+  assert.match(imported.stdout, /imported 2 portal/);
+  const list = await nianbao(['portals', 'list', '--json', '--db', db]);
+  const portals = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(portals.map((p) => p.name), ['甲县', '乙县', '丁县, 新区']);
+  assert.equal(portals[0].divisionCode, '410711');
+  assert.equal((await nianbao(['portals', 'remove', 'http://127.0.0.10/', '--db', db])).status, 0);
+  assert.equal((await nianbao(['portals', 'list', '--json', '--db', db])).stdout.trim().split('\n').length, 2);
+  assert.equal((await nianbao(['portals', 'add', 'not-a-url', '--db', db])).status, 2);
+  assert.equal((await nianbao(['portals', 'import', '/no/such/file.csv', '--db', db])).status, 3);
+});
+
+test('seed --json lists the report with its page and attachment, and skipped and failed pages with reasons', { timeout: 60_000 }, async () => {
+  const portal = await startPortal();
+  try {
+    const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+    const run = await nianbao(['seed', portal.url, '--json', '--db', db, '--delay', '0.02', '--no-browser']);
+    assert.equal(run.status, 1, 'a 404 is a problem worth exit code 1');
+    const out = JSON.parse(run.stdout);
+    const report = out.reports.find((r: { year: number }) => r.year === 2021);
+    assert.equal(report.organ, '新乡市牧野区人民政府');
+    assert.equal(report.template, '2021');
+    assert.equal(report.pageUrl, `${portal.url}nb/t1.html`);
+    assert.deepEqual(report.attachmentUrls, [`${portal.url}nb/att.txt`]);
+    assert.ok(out.pages.skipped.some((p: { url: string; reason: string }) => p.url.endsWith('t2.html') && /look-alike/.test(p.reason)));
+    assert.ok(out.pages.failed.some((p: { url: string; reason: string }) => p.url.endsWith('gone.html') && p.reason === 'http-404'));
+    assert.ok(out.pages.fetched.length >= 4);
+
+    const crawl = await nianbao(['crawl', '--db', db, '--delay', '0.02', '--json']);
+    assert.equal(crawl.status, 1, 'the 404 is tried again on the next night and still fails');
+    const summary = JSON.parse(crawl.stdout);
+    assert.deepEqual(summary.failuresByReason, { 'http-404': 1 });
+    assert.equal(summary.totals.newReports, 0, 'nothing new on an unchanged portal');
+    const archive = openArchive(db, { readonly: true });
+    const runs = listRuns(archive);
+    archive.close();
+    assert.deepEqual(runs.map((r) => r.kind), ['crawl', 'seed']);
+    assert.equal((runs[0].summary as { runId: number }).runId, runs[0].id, 'the run summary is stored');
+  } finally {
+    portal.close();
+  }
+});
+
+test('crawl with no portals exits 4; a bad option exits 2', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+  assert.equal((await nianbao(['crawl', '--db', db])).status, 4);
+  assert.equal((await nianbao(['crawl', '--db', db, '--max-pages', '0'])).status, 2);
+  assert.equal((await nianbao(['seed', '--db', db])).status, 2);
+});

@@ -17,7 +17,7 @@ const URL_ATTRIBUTES = new Set([
 export function neutralizeCss(css: string): string {
   return css
     .replace(/@import[^;]*;?/gi, '')
-    .replace(/url\(\s*(['"]?)\s*(?!data:)[^)]*\)/gi, 'none')
+    .replace(/url\(\s*(?!['"]?\s*data:)[^)]*\)/gi, 'none')
     .replace(/expression\s*\(/gi, 'blocked(');
 }
 

@@ -53,8 +53,8 @@ export function readHanwebList(html: string): HanwebList {
   }
   return {
     records,
-    totalRecords: tagNumber(html, 'totalrecord'),
-    totalPages: tagNumber(html, 'totalpage'),
+    totalRecords: tagNumber(html, 'totalrecord') ?? scrapeNumber(html, 'totalrecord'),
+    totalPages: tagNumber(html, 'totalpage') ?? scrapeNumber(html, 'totalpage'),
     perPage: tagNumber(html, 'perpage') ?? scrapeNumber(html, 'perpage'),
     params,
   };

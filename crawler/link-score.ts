@@ -30,6 +30,8 @@ const PATH_RULES: [RegExp, number][] = [
 ];
 const NEGATIVE_PATH = /(calendar|rili|date=|\/search|login|register|english|\/en\/|wza|wap\/)/i;
 
+const ORGAN_NAME = /^[\u4e00-\u9fa5]{1,12}(镇|乡|街道|办事处|局|委员会|委|办公室|办|中心|管委会)$/;
+
 function compact(text: string): string {
   return text.replace(/[\s\u3000\u00a0]+/g, '');
 }
@@ -52,6 +54,8 @@ export function scoreLink(link: PageLink, area: PageArea): number {
   // Inside a report column, organ and year folders are the way down, even with plain names.
   if (area === 'reports' && /部门|乡镇|街道|镇|乡|局|委|办|中心|(19|20)\d{2}/.test(words)) score += 3;
   if (area === 'disclosure' && /部门|乡镇|街道|镇|乡/.test(words)) score += 1;
+  // A short organ name (大营镇, 财政局) in a disclosure area leads to that organ's sub-site.
+  if (area !== 'portal' && ORGAN_NAME.test(words)) score += 2;
   return score;
 }
 

@@ -4,7 +4,8 @@
 // and no request leaves the server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { MUYE, MUYE_REGION } from './serve-fixtures.ts';
 import { screenshot, startHarness, type BrowserHarness } from './serve-helpers.ts';
 
@@ -31,7 +32,7 @@ test('search finds a report by full text and by filters, showing organ, year, so
   const failing = page.locator(`tr.hit[data-report="${h.fixture.reports.muye2022}"]`);
   assert.match(await failing.locator('td a').first().innerText(), /^新乡市牧野区人民政府$/);
   assert.equal(await failing.locator('td.num').innerText(), '2022');
-  assert.match(await failing.locator('.snippet').innerText(), /\[牧野区\]/);
+  assert.equal(await failing.locator('.snippet mark').first().innerText(), '牧野区');
   assert.match(await failing.locator('td.source').innerText(), /http:\/\/127\.0\.0\.2\/reports\/muye-2022\.txt/);
   assert.match(await failing.locator('.badge').innerText(), /2 failing/);
   assert.match(await page.locator(`tr.hit[data-report="${h.fixture.reports.muye2021}"] .badge`).innerText(), /pass/);
@@ -98,7 +99,7 @@ test('a legacy report shows its text instead of tables', async () => {
   const page = await open(`/report/${h.fixture.reports.legacy2018}`, 'report-legacy');
   assert.equal(await page.locator('section.form-tables').count(), 0);
   assert.match(await page.locator('.notice').innerText(), /2008 rules/);
-  await page.locator('details.full-text summary').click();
+  assert.equal(await page.locator('details.full-text').getAttribute('open'), '', 'a legacy report opens its text');
   assert.match(await page.locator('details.full-text .text').innerText(), /平潭综合实验区/);
 });
 
@@ -153,6 +154,9 @@ test('export buttons download the CSV and Parquet exports', async () => {
   assert.equal(parquet.subarray(0, 4).toString(), 'PAR1');
   assert.equal(parquet.subarray(-4).toString(), 'PAR1');
   assert.equal((await fetch(`${h.server.url}/export/nothing.csv`)).status, 404);
+  const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('nianbao-serve-export-'));
+  for (let wait = 0; wait < 20 && leftovers().length; wait++) await new Promise((r) => setTimeout(r, 100)); // deleted once the stream closes
+  assert.deepEqual(leftovers(), [], 'temporary export files are deleted');
 });
 
 test('every screenshot is a real, non-empty image; every response had a CSP; no request left the server', () => {

@@ -7,9 +7,16 @@ import type { SafeHtml } from './html.ts';
 export interface Reply {
   status: number;
   contentType: string;
-  body: string | Buffer;
+  /** The body, or a file to stream (large exports) and a clean-up to run once it is sent. */
+  body: string | Buffer | StreamedFile;
   csp: string;
   headers?: Record<string, string>;
+}
+
+/** A file sent in chunks rather than read whole into memory. */
+export interface StreamedFile {
+  path: string;
+  cleanup(): void;
 }
 
 /** A page of the browser's own, under the page policy. */

@@ -1,5 +1,6 @@
 // The HTTP server of `nianbao serve`: GET and HEAD only, every response with security headers,
 // errors as pages (never a crash, never a stack trace to the browser).
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Archive } from '../../storage/index.ts';
@@ -48,13 +49,20 @@ function answer(archive: Archive, request: IncomingMessage, onError?: ServeOptio
 
 function send(response: ServerResponse, reply: Reply, headOnly: boolean): void {
   const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+  const length = Buffer.isBuffer(body) ? body.byteLength : statSync(body.path).size;
   response.writeHead(reply.status, {
     ...securityHeaders(reply.csp),
     'Content-Type': reply.contentType,
-    'Content-Length': String(body.byteLength),
+    'Content-Length': String(length),
     ...reply.headers,
   });
-  response.end(headOnly ? undefined : body);
+  if (Buffer.isBuffer(body)) { response.end(headOnly ? undefined : body); return; }
+  if (headOnly) { body.cleanup(); response.end(); return; }
+  const stream = createReadStream(body.path);
+  stream.on('close', () => body.cleanup());
+  stream.on('error', () => response.destroy());
+  response.on('close', () => stream.destroy()); // a client that goes away mid-download
+  stream.pipe(response);
 }
 
 /** Starts serving the archive (which should be opened read-only) and resolves once listening. */

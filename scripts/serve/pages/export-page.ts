@@ -1,6 +1,6 @@
 // Export buttons: the storage exports (wide, long, checks, data dictionary) as CSV or Parquet,
-// written to a temporary directory by storage's exportArchive and sent as a download.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// written to a temporary directory by storage's exportArchive, streamed as a download, then deleted.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_TABLES, exportArchive, type Archive, type ExportFormat, type ExportTableName } from '../../../storage/index.ts';
@@ -34,15 +34,17 @@ export function exportDownload(archive: Archive, fileName: string): Reply {
   const table = match ? (Object.entries(EXPORT_TABLES).find(([, stem]) => stem === match[1])?.[0] as ExportTableName | undefined) : undefined;
   if (!match || (!table && match[1] !== 'data_dictionary')) throw new NotFound(`no export named ${fileName}`);
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-export-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     const written = exportArchive(archive, dir, [match[2] as ExportFormat], table ? [table] : []);
     const file = written.find((w) => w.path.endsWith(`/${fileName}`));
     if (!file) throw new NotFound(`the export wrote no ${fileName}`);
     return {
-      status: 200, contentType: CONTENT_TYPES[match[2]], body: readFileSync(file.path), csp: PAGE_CSP,
+      status: 200, contentType: CONTENT_TYPES[match[2]], body: { path: file.path, cleanup }, csp: PAGE_CSP,
       headers: { 'Content-Disposition': `attachment; filename="${fileName}"` },
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    cleanup();
+    throw error;
   }
 }

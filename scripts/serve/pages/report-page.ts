@@ -27,7 +27,7 @@ ${figuresDetails(report)}
 ${sourcesSection(archive, report)}
 ${otherYears(report)}
 ${sectionsText(report)}
-${fullText(reportText(archive, report.id))}`;
+${fullText(reportText(archive, report.id), report.template === 'legacy')}`;
   return pageLayout(`${report.organ} ${report.year}`, '', body);
 }
 
@@ -82,7 +82,7 @@ function sectionsText(r: ReportDetail): SafeHtml {
   return html`<section class="sections"><h2>Text 正文</h2>${r.sections.map((s) => html`<details><summary>${s.heading}</summary><div class="text">${s.text}</div></details>`)}</section>`;
 }
 
-function fullText(text: string | null): SafeHtml {
+function fullText(text: string | null, open: boolean): SafeHtml {
   if (!text) return html``;
-  return html`<details class="full-text"><summary>Full text as parsed (${text.length} characters)</summary><div class="text">${text}</div></details>`;
+  return html`<details class="full-text"${open ? html` open` : ''}><summary>Full text as parsed (${text.length} characters)</summary><div class="text">${text}</div></details>`;
 }

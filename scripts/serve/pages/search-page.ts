@@ -51,7 +51,7 @@ function searchForm(search: URLSearchParams, facets: ReturnType<typeof browseFac
 
 function resultsTable(hits: SearchHit[]): SafeHtml {
   const rows = hits.map((hit) => html`<tr class="hit" data-report="${hit.reportId}">
-<td><a href="/report/${hit.reportId}">${hit.organ}</a>${hit.snippet ? html`<div class="snippet">${hit.snippet}</div>` : ''}</td>
+<td><a href="/report/${hit.reportId}">${hit.organ}</a>${hit.snippet ? html`<div class="snippet">${snippetHtml(hit.snippet)}</div>` : ''}</td>
 <td class="num">${hit.year}</td><td>${hit.template ?? '—'}</td><td>${hit.regionCode ?? '—'}</td>
 <td class="source"><span class="format">${hit.format ?? '?'}</span> <span class="url" title="${hit.sourceUrl}">${hit.sourceUrl}</span></td>
 <td>${checksBadge(hit)}</td></tr>`);
@@ -67,4 +67,10 @@ function pager(search: URLSearchParams, page: number, total: number): SafeHtml {
     return html`<a href="/${queryString({ ...params, page: to })}">${label}</a>`;
   };
   return html`<nav class="pager">${page > 1 ? link(page - 1, '← previous') : ''} page ${page} of ${pages} ${page < pages ? link(page + 1, 'next →') : ''}</nav>`;
+}
+
+/** The FTS snippet with its [match] markers as <mark>, everything else escaped. */
+function snippetHtml(snippet: string): SafeHtml {
+  const parts = snippet.split(/\[([^[\]]{1,80})\]/);
+  return html`${parts.map((part, i) => (i % 2 === 1 ? html`<mark>${part}</mark>` : part))}`;
 }

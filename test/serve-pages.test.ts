@@ -115,8 +115,12 @@ test('the coverage matrix marks missing years, failing checks and legacy reports
   assert.equal(await muye.locator(`td[data-year="2022"] a[href="/report/${h.fixture.reports.muye2022}"]`).count(), 1);
   assert.equal(await page.locator('tr[data-organ="平潭综合实验区"] td[data-year="2018"]').getAttribute('data-status'), 'legacy');
   assert.ok(Number(await page.locator('#missing-count').innerText()) > 0);
-  const byPortal = await open(`/coverage?portal=${h.fixture.portals.blocked}`, 'coverage-portal');
-  assert.match(await byPortal.locator('main').innerText(), /No organ matches/);
+  const byPortal = await open(`/coverage?portal=${h.fixture.portals.open}`, 'coverage-portal');
+  assert.equal(await byPortal.locator('table.coverage tbody tr').count(), 6);
+  const blockedPortal = await open(`/coverage?portal=${h.fixture.portals.blocked}`, 'coverage-blocked-portal');
+  assert.match(await blockedPortal.locator('main').innerText(), /No organ matches/);
+  const byRegion = await open('/coverage?region=3301&from=2019&to=2023', 'coverage-region');
+  assert.match(await byRegion.locator('main').innerText(), /No organ matches/);
 });
 
 test('charts draw an organ and a region over the years', async () => {

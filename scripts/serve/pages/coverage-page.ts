@@ -30,8 +30,9 @@ export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtm
 <label>From <input name="from" id="f-from" value="${fromYear ?? ''}" size="5" inputmode="numeric"></label>
 <label>To <input name="to" id="f-to" value="${toYear ?? ''}" size="5" inputmode="numeric"></label>
 <button type="submit">Show</button></form>`;
-  const header = html`<tr><th>Organ 机关</th><th>Region</th>${years.map((y) => html`<th class="num">${y}</th>`)}</tr>`;
-  const body = rows.map((row) => html`<tr data-organ="${row.organ}"><th class="label">${row.organ}</th><td>${row.regionCode ?? ''}</td>${years.map((year) => {
+  const portalNames = new Map(portals.map((p) => [p.id, p.name ?? p.url]));
+  const header = html`<tr><th>Organ 机关</th><th>Region</th><th>Portal</th>${years.map((y) => html`<th class="num">${y}</th>`)}</tr>`;
+  const body = rows.map((row) => html`<tr data-organ="${row.organ}"><th class="label">${row.organ}</th><td>${row.regionCode ?? ''}</td><td>${row.portalId === null ? '' : html`<a href="/coverage?portal=${row.portalId}">${portalNames.get(row.portalId) ?? row.portalId}</a>`}</td>${years.map((year) => {
     const status = row.cells[year] ?? 'missing';
     const [short, long] = STATUS_TEXT[status];
     const id = row.reports[year];

@@ -2,7 +2,7 @@
 // Debian's Chromium, used only for the entries the HTTP pass relabelled `browser`. The rendered
 // DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
 import { Configuration, Log, LogLevel, PlaywrightCrawler } from 'crawlee';
-import { chromium } from 'playwright-core';
+import { chromium, type Page, type Route } from 'playwright-core';
 import { updatePortal, type FrontierEntry } from '../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 import { commitFetch } from './routes/commit.ts';
@@ -15,6 +15,18 @@ import { hostOf } from './urls.ts';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const BLOCKED_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media']);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Polls the link count until it is unchanged for a second (at most ~6 s). */
+async function waitForStableLinks(page: Page): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  for (let i = 0; i < 24; i++) {
+    const count = await page.locator('a[href]').count();
+    if (count !== last) { last = count; stableSince = Date.now(); }
+    else if (Date.now() - stableSince >= 1000) return;
+    await page.waitForTimeout(250);
+  }
+}
 
 /** Renders the entries in Chromium and records the links that appear. */
 export async function runBrowserPass(state: PortalCrawlState, entries: FrontierEntry[]): Promise<void> {
@@ -33,13 +45,14 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     preNavigationHooks: [async ({ request, page }) => {
       await state.pacer.waitTurn(hostOf(request.url));
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
-      await page.route('**/*', (route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+      await page.route('**/*', (route: Route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
     }],
     postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],
     requestHandler: async ({ page, request, response }) => {
-      // Links added by scripts appear after the page's own requests settle.
-      await page.waitForSelector('a[href*="/"]', { timeout: 5000 }).catch(() => {});
+      // Links added by scripts appear after the page's own requests settle, sometimes on a timer:
+      // wait until the number of links has stopped changing for a while.
       await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+      await waitForStableLinks(page);
       const html = await page.content();
       const entry = entryOf({ request });
       const fetched: FetchedBody = {
@@ -56,5 +69,6 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     },
   }, config);
   state.enqueue = async () => {};
-  await crawler.run(wanted.map(requestFor));
+  // No validators: a 304 to a browser with an empty cache aborts the navigation.
+  await crawler.run(wanted.map((entry) => ({ ...requestFor(entry), headers: {} })));
 }

@@ -2,7 +2,7 @@
 // that need one) over the SQLite frontier until nothing is queued, the budget is spent or a
 // challenge blocks the site. A portal whose last crawl finished gets its list pages revisited with
 // conditional requests; one left unfinished (kill -9) simply resumes.
-import { addToFrontier, frontierCounts, queuedEntries, requeueFailed, requeueForRevisit, updatePortal, type Archive, type Portal } from '../storage/index.ts';
+import { addToFrontier, relabelAll, frontierCounts, queuedEntries, requeueFailed, requeueForRevisit, updatePortal, type Archive, type Portal } from '../storage/index.ts';
 import { newTally, type PortalCrawlState, type PortalTally } from './crawl-state.ts';
 import { HostPacer } from './host-pacer.ts';
 import { runHttpPass } from './http-pass.ts';
@@ -24,7 +24,7 @@ export interface PortalCrawlInput {
   onProgress?: (portal: Portal, tally: PortalTally) => void;
 }
 
-const REVISITED_LABELS = ['home', 'list', 'browser'];
+const REVISITED_LABELS = ['home', 'list'];
 const MAX_ROUNDS = 20;
 
 function startFrontier(state: PortalCrawlState): void {
@@ -32,6 +32,9 @@ function startFrontier(state: PortalCrawlState): void {
   const counts = frontierCounts(archive, portal.id);
   const finishedBefore = portal.lastCrawlAt !== null && counts.queued === 0;
   if (finishedBefore) {
+    // A script-rendered list is checked with a conditional HTTP request first; only a changed
+    // shell goes back to the browser.
+    relabelAll(archive, portal.id, 'browser', 'list');
     requeueForRevisit(archive, portal.id, REVISITED_LABELS);
     requeueFailed(archive, portal.id, 6);
   }

@@ -104,6 +104,11 @@ export function requeueForRevisit(archive: Archive, portalId: number, labels: st
     .run(new Date().toISOString(), portalId, ...labels).changes;
 }
 
+/** Renames a label on all of a portal's entries (browser-rendered lists go back to `list` for a conditional check). */
+export function relabelAll(archive: Archive, portalId: number, from: string, to: string): number {
+  return archive.db.prepare('UPDATE frontier SET label = ? WHERE portal_id = ? AND label = ?').run(to, portalId, from).changes;
+}
+
 /** Puts failed entries back in the queue (a new night gives transient failures another chance). */
 export function requeueFailed(archive: Archive, portalId: number, maxAttempts: number): number {
   return archive.db.prepare(`UPDATE frontier SET status = 'queued', updated_at = ? WHERE portal_id = ? AND status = 'failed' AND attempts < ?`)

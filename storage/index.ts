@@ -15,7 +15,7 @@ export type { RecordedParse } from './parses.ts';
 export { rankCandidates } from './report-selection.ts';
 export type { Candidate } from './report-selection.ts';
 export { WIDE_REPORT_COLUMNS } from './wide-columns.ts';
-export { addToFrontier, relabelEntry, queuedEntries, frontierEntry, frontierEntries, settleEntry, requeueForRevisit, requeueFailed, frontierCounts, inTransaction } from './frontier.ts';
+export { addToFrontier, relabelEntry, relabelAll, queuedEntries, frontierEntry, frontierEntries, settleEntry, requeueForRevisit, requeueFailed, frontierCounts, inTransaction } from './frontier.ts';
 export type { FrontierEntry, NewFrontierEntry, FetchOutcome } from './frontier.ts';
 export { parseCapture, hintsForCapture, capturesToReparse, compareVersions } from './parse-capture.ts';
 export type { ReparseSelection } from './parse-capture.ts';

@@ -1,7 +1,7 @@
 // Label `list`: a column or list page (also a Hanweb dataproxy answer or a gkmlpt API page):
 // record it, follow its pages, its report links and its links towards other report columns.
 import type { HttpCrawlingContext } from 'crawlee';
-import { relabelEntry } from '../../storage/index.ts';
+import { relabelEntry, settleEntry } from '../../storage/index.ts';
 import { isJson, isMarkup } from '../content-type.ts';
 import type { PortalCrawlState } from '../crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
@@ -19,6 +19,9 @@ export function analyseListing(state: PortalCrawlState, fetched: FetchedBody): P
 export async function handleListing(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
   const analysis = analyseListing(state, fetched);
   if (analysis.needsBrowser && state.settings.useBrowser) {
+    // Keep the shell's validators, so the next night can ask whether it changed before rendering.
+    const header = (name: string) => { const v = fetched.headers[name]; return (Array.isArray(v) ? v[0] : v) ?? null; };
+    settleEntry(state.archive, fetched.entry.id, { status: 'queued', etag: header('etag'), lastModified: header('last-modified'), runId: state.runId });
     relabelEntry(state.archive, fetched.entry.id, 'browser', { ...fetched.entry.context, area: analysis.area, shellOf: fetched.entry.label });
     return;
   }

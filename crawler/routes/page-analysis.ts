@@ -40,9 +40,13 @@ export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html:
   const links = extractLinks($, fetched.finalUrl, true).map((l) => ({ ...l, url: normaliseUrl(l.url) ?? l.url }));
   const pagers = isReportPage ? [] : nextPages(html, links, fetched.entry.url);
   const discoveries = discoverLinks(links, page, pagers);
-  if (!isReportPage && isHanwebList(html)) discoveries.push(...hanwebDiscoveries(html, fetched, page));
-  if (!isReportPage && isGkmlptShell(fetched.entry.url, html)) discoveries.push(...gkmlptStart(html, fetched, page));
-  const content = discoveries.filter((d) => !d.skipReason && (d.label !== 'list' || pagers.includes(d.url)) ).length;
+  // Hanweb and gkmlpt lists are read from their data (datastore, JSON API): no browser needed.
+  const fromData = isReportPage ? [] : [
+    ...(isHanwebList(html) ? hanwebDiscoveries(html, fetched, page) : []),
+    ...(isGkmlptShell(fetched.entry.url, html) ? gkmlptStart(html, fetched, page) : []),
+  ];
+  discoveries.push(...fromData);
+  const content = fromData.length + discoveries.filter((d) => !d.skipReason && (d.label !== 'list' || pagers.includes(d.url))).length;
   const needsBrowser = !isReportPage && page.area === 'reports' && content === 0 && looksLikeScriptShell($, content);
   return { discoveries, title, area: page.area, needsBrowser };
 }

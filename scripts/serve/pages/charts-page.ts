@@ -47,11 +47,17 @@ ${series.length ? charts(series) : ''}`;
   return pageLayout(subject ? `Charts: ${subject}` : 'Charts', '/charts', content);
 }
 
+/** Above this many organs the picker is a text box (a select of thousands of names is unusable). */
+const MAX_ORGAN_OPTIONS = 300;
+
 function picker(archive: Archive, organ: string | undefined, region: string | undefined): SafeHtml {
   const organs = organsWithReports(archive);
   const regions = browseFacets(archive).regions;
-  return html`<form class="search" method="get" action="/charts"><label>Organ 机关 <select name="organ" id="f-organ"><option value="">—</option>${organs.map((o) =>
-    html`<option value="${o.organ}"${o.organ === organ ? html` selected` : ''}>${o.organ} (${o.reports})</option>`)}</select></label><button type="submit">Show organ</button></form>
+  const organInput = organs.length > MAX_ORGAN_OPTIONS
+    ? html`<input name="organ" id="f-organ" value="${organ ?? ''}" placeholder="full name, e.g. ${organs[0]?.organ ?? ''}" size="30">`
+    : html`<select name="organ" id="f-organ"><option value="">—</option>${organs.map((o) =>
+      html`<option value="${o.organ}"${o.organ === organ ? html` selected` : ''}>${o.organ} (${o.reports})</option>`)}</select>`;
+  return html`<form class="search" method="get" action="/charts"><label>Organ 机关 ${organInput}</label><button type="submit">Show organ</button></form>
 <form class="search" method="get" action="/charts"><label>Region 区划 <select name="region" id="f-chart-region"><option value="">—</option>${regions.map((r) =>
     html`<option value="${r.code}"${r.code === region ? html` selected` : ''}>${r.code} (${r.reports} reports)</option>`)}</select></label><button type="submit">Show region</button></form>`;
 }

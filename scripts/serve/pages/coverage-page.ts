@@ -1,7 +1,7 @@
 // The organ × year matrix: found, parsed, checks failing, missing — per portal or region. What an
 // evaluator asks first: who has not published.
 import { coverageMatrix, listPortals, type Archive, type CoverageStatus } from '../../../storage/index.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, queryString, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
 import { intParam, textParam } from '../params.ts';
 
@@ -14,6 +14,15 @@ const STATUS_TEXT: Record<CoverageStatus, [short: string, long: string]> = {
   missing: ['—', 'missing: no report in the archive'],
 };
 
+/** Organs per page: a county's organs fit on one; a province's archive pages. */
+const ROWS_PER_PAGE = 500;
+
+function pager(search: URLSearchParams, page: number, pages: number): SafeHtml {
+  if (pages <= 1) return html``;
+  const link = (to: number, label: string) => html`<a href="/coverage${queryString({ ...Object.fromEntries(search), page: to })}">${label}</a>`;
+  return html`<nav class="pager">${page > 1 ? link(page - 1, '← previous') : ''} organs page ${page} of ${pages} ${page < pages ? link(page + 1, 'next →') : ''}</nav>`;
+}
+
 /** Renders `/coverage`. */
 export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtml {
   const portalId = intParam(search, 'portal', 1);
@@ -22,6 +31,8 @@ export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtm
   const toYear = intParam(search, 'to', 1990, 2100);
   const { years, rows } = coverageMatrix(archive, { portalId, regionPrefix, fromYear, toYear });
   const portals = listPortals(archive);
+  const page = intParam(search, 'page', 1, 1_000_000) ?? 1;
+  const shown = rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
   const missingCount = rows.reduce((n, row) => n + years.filter((y) => row.cells[y] === 'missing').length, 0);
   const form = html`<form class="search" method="get" action="/coverage">
 <label>Portal 门户 <select name="portal" id="f-portal"><option value="">all</option>${portals.map((p) =>
@@ -32,7 +43,7 @@ export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtm
 <button type="submit">Show</button></form>`;
   const portalNames = new Map(portals.map((p) => [p.id, p.name ?? p.url]));
   const header = html`<tr><th>Organ 机关</th><th>Region</th><th>Portal</th>${years.map((y) => html`<th class="num">${y}</th>`)}</tr>`;
-  const body = rows.map((row) => html`<tr data-organ="${row.organ}"><th class="label">${row.organ}</th><td>${row.regionCode ?? ''}</td><td>${row.portalId === null ? '' : html`<a href="/coverage?portal=${row.portalId}">${portalNames.get(row.portalId) ?? row.portalId}</a>`}</td>${years.map((year) => {
+  const body = shown.map((row) => html`<tr data-organ="${row.organ}"><th class="label">${row.organ}</th><td>${row.regionCode ?? ''}</td><td>${row.portalId === null ? '' : html`<a href="/coverage?portal=${row.portalId}">${portalNames.get(row.portalId) ?? row.portalId}</a>`}</td>${years.map((year) => {
     const status = row.cells[year] ?? 'missing';
     const [short, long] = STATUS_TEXT[status];
     const id = row.reports[year];
@@ -43,6 +54,7 @@ export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtm
   const content = html`<h1>Coverage 覆盖</h1>${form}
 <p class="count">${rows.length} organs × ${years.length} years; <strong id="missing-count">${missingCount}</strong> organ-years missing.</p>
 ${rows.length ? html`<table class="coverage"><thead>${header}</thead><tbody>${body}</tbody></table>` : html`<p class="empty">No organ matches.</p>`}
+${pager(search, page, Math.ceil(rows.length / ROWS_PER_PAGE))}
 <ul class="legend">${legend}</ul>`;
   return pageLayout('Coverage', '/coverage', content);
 }

@@ -6,7 +6,7 @@ import { ExitCode, UsageError, type Command } from './command.ts';
 import { openArchiveForCommand } from './open-archive.ts';
 
 const help = `
-nianbao check-db [--verify-hashes] [--json] [--db PATH]
+nianbao check-db [--quick] [--verify-hashes] [--json] [--db PATH]
 
 Checks the archive: SQLite's integrity_check, foreign keys, the full-text index against the
 reports, that no report is half-written (its wide row, every field and check of its parse, its
@@ -15,6 +15,8 @@ prints a summary: portals, runs, captures, bodies, parses, reports by template a
 failing checks, reports from an older parser, the crawl frontier. Opening an archive made by an
 older version migrates it.
 
+  --quick          SQLite's quick_check instead of integrity_check (skips matching indexes to
+                   tables; an archive of 100,000 reports takes about 2 minutes in full)
   --verify-hashes  recompute every body's sha256 (reads all bodies)
   --json           the findings and summary as one JSON object
 ${DB_HELP}
@@ -26,14 +28,14 @@ Example:
 `;
 
 async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['verify-hashes', 'json'], [DB_OPTION]);
+  const args = parseArgs(argv, ['quick', 'verify-hashes', 'json'], [DB_OPTION]);
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
   const path = archivePath(args);
   // Writable so that FTS5's own integrity command can run; check-db never changes data.
   const archive = openArchiveForCommand('check-db', path, false);
   if (typeof archive === 'number') return archive;
   try {
-    const findings = checkArchive(archive, { verifyHashes: args.flags.has('verify-hashes') });
+    const findings = checkArchive(archive, { verifyHashes: args.flags.has('verify-hashes'), quick: args.flags.has('quick') });
     let summary: Record<string, unknown>;
     try {
       summary = summarizeArchive(archive);

@@ -35,7 +35,7 @@ export interface RunSummary {
 function countBy(notes: { reason: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const note of notes) {
-    const key = note.reason.replace(/^(error|network): .*/, '$1').replace(/^browser: .*/, 'browser');
+    const key = note.reason.replace(/^(error|network|parse error|browser): .*/s, '$1');
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

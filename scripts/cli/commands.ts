@@ -8,4 +8,6 @@ import { exportCommand } from './export.ts';
 import { checkDbCommand } from './check-db.ts';
 import { seedCommand } from './seed.ts'; import { portalsCommand } from './portals.ts'; import { crawlCommand } from './crawl.ts'; import { serveCommand } from './serve.ts';
 
-export const commands: Command[] = [parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand, serveCommand];
+import { demoCommand } from './demo.ts';
+
+export const commands: Command[] = [demoCommand, parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand, serveCommand];

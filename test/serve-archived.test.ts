@@ -121,6 +121,15 @@ test('a PDF capture is offered inline and as a download with the PDF content typ
   assert.equal(await html.text(), HOSTILE_HTML);
 });
 
+test('a fetch that stored nothing has a page saying why, and no content to view', async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.server.url}/capture/${h.fixture.captures.failed}`);
+  assert.match(await page.locator('.notice').innerText(), /Nothing was stored for this fetch: timeout after 30 s/);
+  const view = await fetch(`${h.server.url}/capture/${h.fixture.captures.failed}/view`);
+  assert.equal(view.status, 404);
+  assert.match(await view.text(), /has no body \(timeout after 30 s\)/);
+});
+
 test('only GET and HEAD are answered; every response carries the CSP and nosniff', async () => {
   for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
     const response = await fetch(`${h.server.url}/`, { method, body: method === 'DELETE' ? undefined : 'x=1' });

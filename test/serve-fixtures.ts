@@ -40,7 +40,7 @@ export const HOSTILE_HTML = `<!doctype html><html><head><meta charset="utf-8"><t
 export interface BrowseFixture {
   path: string;
   reports: { muye2021: number; muye2022: number; jiuyuan2020: number; legacy2018: number };
-  captures: { hostile: number; image: number; pdf: number; seed000: number };
+  captures: { hostile: number; image: number; pdf: number; seed000: number; failed: number };
   portals: { open: number; blocked: number };
 }
 
@@ -92,13 +92,14 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
       url: 'http://127.0.0.2/page.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' },
       bytes: Buffer.from(HOSTILE_HTML, 'utf8'), label: 'list', portalId: open.id, runId,
     });
+    const failed = storeCapture(archive, { url: 'http://127.0.0.3/gone.html', status: null, error: 'timeout after 30 s', portalId: blocked.id, runId });
     finishRun(archive, runId, 'ok', { portals: 1, pagesFetched: 11, reportsFound: 8, failed: 0, note: '<b>not bold</b>' });
     const blockedRun = startRun(archive, 'crawl');
     finishRun(archive, blockedRun, 'problems', { portals: 1, blocked: 'challenge-412', failed: 1 });
     return {
       path,
       reports: { muye2021: ids['003'], muye2022: muye2022.reportId!, jiuyuan2020: ids['002'], legacy2018: legacy.reportId! },
-      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, seed000: ids.capture000 },
+      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, seed000: ids.capture000, failed: failed.id },
       portals: { open: open.id, blocked: blocked.id },
     };
   } finally {

@@ -1,0 +1,43 @@
+// Generates test/fixtures/seeds: every seed report rendered as an HTML page (UTF-8, and GBK for
+// two seeds), then converted by LibreOffice into PDF, DOCX and DOC, a WPS copy of the DOC, and an
+// image-only scanned PDF. Run: node --import tsx scripts/make-fixtures.ts [--html-only]
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import iconv from 'iconv-lite';
+import { renderReportHtml, type ExpectedReport } from './fixtures/render-html.ts';
+import { convertHtml, scanPdf } from './fixtures/convert.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHARED = join(ROOT, '..', 'shared');
+const OUT = join(ROOT, 'test', 'fixtures', 'seeds');
+
+/** Seeds also published as GBK pages (charset named only in <meta http-equiv>). */
+const GBK_SEEDS = new Set(['001_46e25f98fd9935f9', '003_d677def7845cc038']);
+/** The 2019-format seed carries the stray empty cells its Word export had. */
+const STRAY_CELL_SEEDS = new Set(['002_03ef826aa882f677']);
+
+function seedNames(): string[] {
+  return readdirSync(join(SHARED, 'spec', 'expected')).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort();
+}
+
+function renderSeed(name: string, htmlOnly: boolean): void {
+  const expected = JSON.parse(readFileSync(join(SHARED, 'spec', 'expected', `${name}.json`), 'utf8')) as ExpectedReport;
+  const seedText = readFileSync(join(SHARED, 'seeds', `${name}.txt`), 'utf8');
+  const strayCells = STRAY_CELL_SEEDS.has(name);
+  const htmlPath = join(OUT, `${name}.html`);
+  writeFileSync(htmlPath, renderReportHtml(expected, seedText, { strayCells }));
+  if (GBK_SEEDS.has(name)) {
+    const gbk = renderReportHtml(expected, seedText, { strayCells, charset: 'gb2312' });
+    writeFileSync(join(OUT, `${name}.gbk.html`), iconv.encode(gbk, 'gbk'));
+  }
+  if (htmlOnly) return;
+  for (const target of ['pdf', 'docx', 'doc'] as const) convertHtml(htmlPath, target, OUT);
+  // WPS Office saves .wps as the same Word 97 binary (OLE) format as .doc.
+  copyFileSync(join(OUT, `${name}.doc`), join(OUT, `${name}.wps`));
+  scanPdf(join(OUT, `${name}.pdf`), join(OUT, `${name}.scan.pdf`));
+  console.log(`rendered ${name}`);
+}
+
+mkdirSync(OUT, { recursive: true });
+const htmlOnly = process.argv.includes('--html-only');
+for (const name of seedNames()) renderSeed(name, htmlOnly);

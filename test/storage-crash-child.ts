@@ -35,6 +35,6 @@ if (mode === 'reports') {
   say('holding');
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(rest[0]));
   archive.db.exec('COMMIT');
-  say('committed');
+  say(`committed ${Date.now()}`);
 }
 archive.close();

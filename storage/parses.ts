@@ -34,6 +34,14 @@ export function recordParse(archive: Archive, captureId: number, result: ParseRe
       .get(captureId) as { id: number; organ: string | null; year: number | null; template: string | null; parser_version: string; result: string; text: string | null } | undefined;
     const unchanged = previous && previous.parser_version === result.parserVersion && previous.result === json && previous.text === (text ?? null);
     const parseId = unchanged ? previous.id : insertParse(archive, captureId, result, organ, json, text);
+    if (unchanged) {
+      // Nothing any report depends on changed: a nightly re-fetch of an unchanged page costs one read.
+      const reportId = organ && result.year !== null && result.template !== null
+        ? (cached(db, 'SELECT id FROM reports WHERE organ = ? AND year = ?').pluck().get(organ, result.year) as number | undefined) ?? null
+        : null;
+      const chosen = reportId !== null && cached(db, 'SELECT parse_id FROM reports WHERE id = ?').pluck().get(reportId) === parseId;
+      return { parseId, isNew: false, reportId, chosen };
+    }
     const touched = new Map<string, [string, number]>();
     if (previous?.organ && previous.year !== null && previous.template !== null) touched.set(`${previous.organ}|${previous.year}`, [previous.organ, previous.year]);
     if (organ && result.year !== null && result.template !== null) touched.set(`${organ}|${result.year}`, [organ, result.year]);

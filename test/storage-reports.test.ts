@@ -111,7 +111,7 @@ test('reparse picks only older parser versions, and running it again changes not
   assert.equal(first.changed, seedFiles().length);
   assert.equal(first.failed.length, 0);
   assert.deepEqual(archive.db.prepare('SELECT DISTINCT parser_version FROM reports WHERE organ <> ?').pluck().all('未来县'), [PARSER_VERSION]);
-  const snapshot = () => [dumpTable(archive, 'SELECT * FROM parses ORDER BY id'), dumpTable(archive, 'SELECT id, organ, year, parse_id, chosen_why FROM reports ORDER BY id'),
+  const snapshot = () => [dumpTable(archive, 'SELECT * FROM parses ORDER BY id'), dumpTable(archive, 'SELECT id, organ, year, parse_id, chosen_why, updated_at FROM reports ORDER BY id'),
     dumpTable(archive, 'SELECT * FROM report_fields ORDER BY report_id, key'), dumpTable(archive, 'SELECT * FROM report_values ORDER BY report_id')];
   assert.deepEqual(capturesToReparse(archive), []);
   const again = await reparseArchive(archive);

@@ -36,6 +36,7 @@ export function writeNdjson(columns: string[], rows: Iterable<unknown[]>, write:
 /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180); NULL is empty. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
   const text = Buffer.isBuffer(value) ? value.toString('base64') : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

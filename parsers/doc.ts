@@ -1,104 +1,54 @@
-// Word 97 binaries (.doc, and .wps, which WPS Office saves in the same format): the raw main text
-// with its cell and row marks becomes rows — each table row a row of cells (fromGrid), each
-// paragraph read like a line of text — the same shapes the DOCX and HTML extractors give.
+// Word 97 binary documents (.doc, and WPS Office .wps, which is the same format) read from their
+// OLE container directly: paragraphs become rows read like lines of text, tables become grids
+// with cells in their columns. word-extractor flattens cell and row marks into tabs, which loses
+// row boundaries, so the structure comes from the piece table and the paragraph properties.
 import { UnreadableDocumentError } from './errors.ts';
 import { rowsFromText } from './text.ts';
-import { CELL_END, ROW_END, readWordBinaryText } from './word-binary.ts';
-import type { Cell, ExtractedDocument, Row } from './types.ts';
+import { readOleStreams } from './word-ole.ts';
+import { readFib, readMainText } from './word-fib.ts';
+import { paragraphPropsReader } from './word-papx.ts';
+import { wordBlocks } from './word-blocks.ts';
+import { expandWordBinaryTable } from './word-grid.ts';
+import type { ExtractedDocument, Row } from './types.ts';
 
-interface Walk {
-  rows: Row[];
-  lines: string[];
-  tableCount: number;
-  /** Cells of the table row being read; null between tables. */
-  row: Cell[] | null;
-  /** 0-based index of that row within its table. */
-  tableRow: number;
-  cellText: string;
-  inTable: boolean;
-}
+const WANTED_STREAMS = ['WordDocument', '0Table', '1Table', 'Data'];
 
-/** Field codes kept as their results; soft breaks and other Word controls made plain. */
-function cleanControls(raw: string): string {
-  let text = raw;
-  for (let i = 0; i < 20 && /\u0013/.test(text); i++) {
-    text = text.replace(/\u0013[^\u0013\u0014\u0015]*\u0014?([^\u0013\u0014\u0015]*)\u0015/g, '$1');
-  }
-  return text.replace(/\u001e/g, '-').replace(/[\u0000-\u0006\u0008\u000e-\u001f]/g, '');
-}
-
-function tidy(text: string): string {
-  return text.replace(/[\u00a0\u3000]/g, ' ').replace(/[ \t\f]+/g, ' ').trim();
-}
-
-function pushParagraph(walk: Walk, raw: string): void {
-  for (const piece of raw.split(/[\u000b\u000c\n]/)) {
-    const text = tidy(piece);
+function pushText(rows: Row[], lines: string[], raw: string): void {
+  for (const piece of raw.split('\n')) {
+    const text = piece.replace(/[ \f\v]+/g, ' ').trim();
     if (!text) continue;
-    walk.lines.push(text);
-    walk.rows.push(...rowsFromText(text));
+    lines.push(text);
+    rows.push(...rowsFromText(text));
   }
 }
 
-function endCell(walk: Walk): void {
-  if (!walk.inTable) {
-    walk.inTable = true;
-    walk.tableCount++;
-    walk.tableRow = 0;
-  }
-  walk.row ??= [];
-  const table = walk.tableCount - 1;
-  const row = walk.tableRow;
-  // A line break inside a cell (a header split by hand) joins without a space, as <br> does in HTML.
-  const text = tidy(walk.cellText.replace(/[\u000b\r]/g, ''));
-  walk.row.push({ text, prov: { table, row, col: walk.row.length } });
-  walk.cellText = '';
-}
-
-function endRow(walk: Walk): void {
-  if (walk.cellText.trim()) endCell(walk);
-  walk.cellText = '';
-  if (!walk.row?.length) return;
-  walk.rows.push({ cells: walk.row, fromGrid: true });
-  walk.lines.push(walk.row.map((c) => c.text).join('\t'));
-  walk.row = null;
-  walk.tableRow++;
-}
-
-/** Splits the raw text into rows: \u0007 ends a cell, ROW_END a table row, \r a paragraph. */
-export function rowsFromWordText(raw: string): Pick<ExtractedDocument, 'rows' | 'text'> {
-  const walk: Walk = { rows: [], lines: [], tableCount: 0, row: null, tableRow: 0, cellText: '', inTable: false };
-  for (const ch of cleanControls(raw)) {
-    if (ch === CELL_END) {
-      endCell(walk);
-    } else if (ch === ROW_END) {
-      endRow(walk);
-    } else if (ch === '\r' && !walk.row) {
-      // A paragraph end outside a started row: running text (and the table, if any, is over).
-      pushParagraph(walk, walk.cellText);
-      walk.cellText = '';
-      walk.inTable = false;
-    } else {
-      walk.cellText += ch;
-    }
-  }
-  if (walk.row) endRow(walk);
-  pushParagraph(walk, walk.cellText);
-  return { rows: walk.rows, text: walk.lines.join('\n') };
-}
-
-/** Extracts a .doc/.wps; OLE files that are not readable Word documents throw UnreadableDocumentError. */
+/** Extracts the rows and text of a Word 97 binary document; other OLE files and damaged ones throw. */
 export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> {
-  let raw: string;
+  const fib = readFib(readOleStreams(bytes, WANTED_STREAMS));
+  let blocks;
   try {
-    raw = await readWordBinaryText(bytes);
+    blocks = wordBlocks(readMainText(fib), paragraphPropsReader(fib));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UnreadableDocumentError(`not a readable Word 97 (DOC/WPS) document: the OLE file is damaged, truncated or holds no Word text (${reason})`, 'doc_unreadable');
+    if (error instanceof UnreadableDocumentError) throw error;
+    throw new UnreadableDocumentError(`the Word document's text could not be read: ${error instanceof Error ? error.message : error}`, 'ole_damaged');
   }
-  const { rows, text } = rowsFromWordText(raw);
-  const hasCells = raw.includes(CELL_END);
-  const warnings = [];
-  if (!rows.some((r) => r.fromGrid)) warnings.push(hasCells ? 'table cells found but no row ends: rows unknown' : 'no tables in the document');
-  return { format: 'doc', text, rows, meta: {}, warnings };
+  const rows: Row[] = [];
+  const lines: string[] = [];
+  let tableCount = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      pushText(rows, lines, block.text);
+      continue;
+    }
+    const tableRows = expandWordBinaryTable(block.rows, tableCount++);
+    rows.push(...tableRows);
+    for (const row of tableRows) lines.push(row.cells.filter((c) => !c.continuation).map((c) => c.text).join('\t'));
+  }
+  return {
+    format: 'doc',
+    text: lines.join('\n'),
+    rows,
+    meta: {},
+    warnings: tableCount === 0 ? ['no tables in the document'] : [],
+  };
 }

@@ -23,7 +23,7 @@ function firstChild(el: Element | undefined, name: string): Element | undefined 
 }
 
 /** Paragraphs of a cell joined: no space between CJK pieces (a label wrapped by hand), else one. */
-function joinPieces(pieces: string[]): string {
+export function joinPieces(pieces: string[]): string {
   return pieces.reduce((acc, piece) => {
     if (!acc) return piece;
     if (!piece) return acc;

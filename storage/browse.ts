@@ -86,3 +86,11 @@ export function capturedUrlId(archive: Archive, url: string): number | undefined
 export function reportText(archive: Archive, reportId: number): string | null {
   return (archive.db.prepare('SELECT p.text FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
 }
+
+/**
+ * A number that changes whenever another connection commits to the archive (SQLite's
+ * data_version): the key under which the pages cache their slower summaries.
+ */
+export function archiveDataVersion(archive: Archive): number {
+  return archive.db.pragma('data_version', { simple: true }) as number;
+}

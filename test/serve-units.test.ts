@@ -9,7 +9,8 @@ import { highlightedKeys } from '../scripts/serve/pages/check-highlights.ts';
 import { neutralizeCss, sanitizeArchivedHtml } from '../scripts/serve/sanitize-archived-html.ts';
 import { captureKind, viewCapture } from '../scripts/serve/archived-view.ts';
 import { openArchive, storeCapture } from '../storage/index.ts';
-import { tempArchivePath } from './storage-fixtures.ts';
+import { storeSeed, tempArchivePath } from './storage-fixtures.ts';
+import { cachedFacets } from '../scripts/serve/archive-cache.ts';
 
 test('html escapes every interpolated value, nested lists too, but not SafeHtml', () => {
   const organ = '<img src=x onerror="alert(1)">&\'`';
@@ -90,5 +91,21 @@ test('an archived GBK page is shown as UTF-8 with its Chinese intact; kinds foll
     assert.equal(captureKind({ contentType: 'image/svg+xml' }, Buffer.from('<svg onload="x()">')), 'other', 'SVG is never shown inline');
   } finally {
     archive.close();
+  }
+});
+
+test('cached facets are recomputed once another connection commits (a crawl running beside serve)', async () => {
+  const path = tempArchivePath();
+  const writer = openArchive(path);
+  const reader = openArchive(path, { readonly: true });
+  try {
+    assert.equal(cachedFacets(reader).reports, 0);
+    assert.equal(cachedFacets(reader), cachedFacets(reader), 'unchanged archive: the same cached object');
+    await storeSeed(writer, '003_d677def7845cc038.txt');
+    assert.equal(cachedFacets(reader).reports, 1);
+    assert.deepEqual(cachedFacets(reader).years, [2021]);
+  } finally {
+    reader.close();
+    writer.close();
   }
 });

@@ -1,8 +1,9 @@
 // Charts over the years for one organ or one region: applications received and how they were
 // answered; 行政复议 and 行政诉讼. A region's figures are the sums over its organs' reports.
-import { browseFacets, fieldSeries, organsWithReports, regionSeries, type Archive } from '../../../storage/index.ts';
+import { fieldSeries, regionSeries, type Archive } from '../../../storage/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
+import { cachedFacets, cachedOrgans } from '../archive-cache.ts';
 import { textParam } from '../params.ts';
 import { barChart, type ChartSeries } from '../svg-chart.ts';
 import { resultGroups } from './form-layout.ts';
@@ -51,8 +52,8 @@ ${series.length ? charts(series) : ''}`;
 const MAX_ORGAN_OPTIONS = 300;
 
 function picker(archive: Archive, organ: string | undefined, region: string | undefined): SafeHtml {
-  const organs = organsWithReports(archive);
-  const regions = browseFacets(archive).regions;
+  const organs = cachedOrgans(archive);
+  const regions = cachedFacets(archive).regions;
   const organInput = organs.length > MAX_ORGAN_OPTIONS
     ? html`<input name="organ" id="f-organ" value="${organ ?? ''}" placeholder="full name, e.g. ${organs[0]?.organ ?? ''}" size="30">`
     : html`<select name="organ" id="f-organ"><option value="">—</option>${organs.map((o) =>

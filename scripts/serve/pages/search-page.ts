@@ -1,8 +1,9 @@
 // The search page: full text over the reports with filters; each hit shows organ, year, source
 // and whether its checks pass.
-import { browseFacets, searchReports, type Archive, type SearchHit, type SearchOptions } from '../../../storage/index.ts';
+import { searchReports, type Archive, type BrowseFacets, type SearchHit, type SearchOptions } from '../../../storage/index.ts';
 import { html, queryString, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
+import { cachedFacets } from '../archive-cache.ts';
 import { checksBadge } from './badges.ts';
 import { choiceParam, intParam, textParam } from '../params.ts';
 
@@ -10,7 +11,7 @@ const PAGE_SIZE = 50;
 
 /** Renders `/` for the given query parameters. */
 export function searchPage(archive: Archive, search: URLSearchParams): SafeHtml {
-  const facets = browseFacets(archive);
+  const facets = cachedFacets(archive);
   const options: SearchOptions = {
     text: textParam(search, 'q'),
     organ: textParam(search, 'organ'),
@@ -36,7 +37,7 @@ function select(name: string, current: string | null, choices: [value: string, l
     html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`)}</select>`;
 }
 
-function searchForm(search: URLSearchParams, facets: ReturnType<typeof browseFacets>): SafeHtml {
+function searchForm(search: URLSearchParams, facets: BrowseFacets): SafeHtml {
   const value = (name: string) => search.get(name) ?? '';
   return html`<form class="search" method="get" action="/" role="search">
 <label class="wide">Text 全文 <input type="search" name="q" id="f-q" value="${value('q')}" placeholder="e.g. 依申请公开 (3+ characters)"></label>

@@ -9,5 +9,6 @@ import { checkDbCommand } from './check-db.ts';
 import { seedCommand } from './seed.ts'; import { portalsCommand } from './portals.ts'; import { crawlCommand } from './crawl.ts'; import { serveCommand } from './serve.ts';
 
 import { demoCommand } from './demo.ts';
+import { farmCommand } from './farm.ts';
 
-export const commands: Command[] = [demoCommand, parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand, serveCommand];
+export const commands: Command[] = [demoCommand, parseCommand, evalCommand, seedCommand, portalsCommand, crawlCommand, queryCommand, reparseCommand, exportCommand, checkDbCommand, serveCommand, farmCommand];

@@ -79,3 +79,17 @@ test('the real blank template DOCX parses as template 2021 with every field null
   assert.equal(Object.keys(result.fields).length, 200);
   assert.deepEqual(Object.values(result.fields).filter((v) => v !== null), []);
 });
+
+test('the committed HTML fixtures are what the renderer makes today (rowspan 22, or 20 in 2019 format)', async () => {
+  const { renderReportHtml } = await import('../scripts/fixtures/render-html.ts');
+  for (const seed of seeds) {
+    const expected = JSON.parse(readFileSync(join(EXPECTED_DIR, `${seed}.json`), 'utf8'));
+    const seedText = readFileSync(join(SHARED, 'seeds', `${seed}.txt`), 'utf8');
+    const html = renderReportHtml(expected, seedText, { strayCells: expected.template === '2019' });
+    assert.equal(html, readFileSync(join(SEEDS_DIR, `${seed}.html`), 'utf8'), `${seed}.html is stale: run scripts/make-fixtures.ts`);
+    const results = expected.template === '2019' ? 20 : 22;
+    assert.match(html, new RegExp(`rowspan="${results}"[^>]*>(<[^>]+>)*三、本年度办理结果`));
+    assert.match(html, /rowspan="8"[^>]*>(<[^>]+>)*（三）不予公开/);
+    assert.ok(html.includes('<div class="TRS_Editor">') && html.includes('<o:p></o:p>'));
+  }
+});

@@ -36,9 +36,14 @@ function paragraphText(el: Element): string {
       case 'w:cr':
         text += '\n';
         break;
+      case 'w:noBreakHyphen':
+        text += '-';
+        break;
       case 'w:delText':
       case 'w:instrText':
       case 'w:del':
+      case 'mc:Fallback': // the same content as mc:Choice, for older readers: read once
+      case 'w:softHyphen':
       case 'w:pPr':
       case 'w:rPr':
       case 'w:tbl':

@@ -71,6 +71,8 @@ test('deleted revisions and field codes are not read as text', async () => {
   const body = '<w:p><w:r><w:t>共收到申请</w:t></w:r><w:del><w:r><w:delText>9</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r><w:ins><w:r><w:t>3</w:t></w:r></w:ins><w:r><w:t>件</w:t></w:r></w:p>';
   const doc = await extractDocx(docx(body));
   assert.equal(doc.text, '共收到申请3件');
+  const alternate = '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:t>文本框</w:t></mc:Choice><mc:Fallback><w:t>文本框</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>';
+  assert.equal((await extractDocx(docx(alternate))).text, '文本框', 'alternate content is read once');
 });
 
 test('the fixture DOCX of seed 003 keeps the real figures in the right cells', async () => {

@@ -65,7 +65,7 @@ test('the report page lays out the 2021 form, shows raw strings and provenance, 
   assert.equal(await page.locator('#table-applications tbody tr').count(), 25, '2021 form: 25 rows in table 3');
   const natural = page.locator('td[data-key="apps.new.natural"]');
   assert.equal(await natural.innerText(), '5');
-  assert.match(await natural.getAttribute('class') ?? '', /flagged/);
+  assert.match(await natural.getAttribute('class') ?? '', /flagged source/);
   assert.match(await natural.getAttribute('title') ?? '', /raw “5” · line \d+/);
   assert.match(await page.locator('td[data-key="apps.new.total"]').innerText(), /^3$/);
   assert.doesNotMatch(await page.locator('td[data-key="apps.granted.legal"]').getAttribute('class') ?? '', /flagged/);
@@ -92,7 +92,7 @@ test('a 2019-form report has the 2019 rows, and a parse-blamed failure says the 
   const active = await page.locator('#table-active').innerText();
   for (const label of ['其他对外管理服务事项', '政府集中采购', '本年新制作数量']) assert.ok(active.includes(label), label);
   assert.match(await page.locator('tr[data-rule="parse.cells"]').innerText(), /FAILS\s+the parse is doubtful/);
-  assert.match(await page.locator('td[data-key="apps.other.total"]').getAttribute('class') ?? '', /flagged/);
+  assert.match(await page.locator('td[data-key="apps.other.total"]').getAttribute('class') ?? '', /flagged parse/);
 });
 
 test('a legacy report shows its text instead of tables', async () => {

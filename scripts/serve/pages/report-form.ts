@@ -14,12 +14,15 @@ type Template = '2021' | '2019';
 export interface FormData {
   fields: Map<string, ReportField>;
   flagged: Map<string, string[]>;
+  /** Failing rule → who is to blame, so source and parse doubts are told apart by colour. */
+  blame: Map<string, string | undefined>;
 }
 
 function figureCell(data: FormData, key: string, colspan = 1): SafeHtml {
   const field = data.fields.get(key);
   const rules = data.flagged.get(key);
-  const classes = ['fig', field?.value === null || !field ? 'blank' : '', rules ? 'flagged' : ''].filter(Boolean).join(' ');
+  const blame = rules ? (rules.some((r) => data.blame.get(r) === 'source') ? 'source' : 'parse') : '';
+  const classes = ['fig', field?.value === null || !field ? 'blank' : '', rules ? `flagged ${blame}` : ''].filter(Boolean).join(' ');
   const rawText = field ? (field.raw === null ? 'blank cell' : `raw “${field.raw}”`) : 'not read';
   const title = [key, rawText, provenanceText(field?.provenance), rules ? `fails ${rules.join(', ')}` : ''].filter(Boolean).join(' · ');
   const shown = field?.value ?? (field?.raw ? field.raw : '');

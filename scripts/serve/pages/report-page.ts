@@ -21,7 +21,7 @@ export function reportPage(archive: Archive, reportId: number): SafeHtml {
 ${facts(report)}
 ${checksSection(report)}
 ${template
-    ? reportForm(template, { fields: new Map(report.fields.map((f) => [f.key, f])), flagged })
+    ? reportForm(template, { fields: new Map(report.fields.map((f) => [f.key, f])), flagged, blame: new Map(report.checks.map((c) => [c.rule, c.blame])) })
     : html`<p class="notice">${report.template === 'legacy' ? 'A report under the 2008 rules: no standard tables, its text is kept below.' : `No tables were read${report.reason ? `: ${report.reason}` : '.'}`}</p>`}
 ${figuresDetails(report)}
 ${sourcesSection(archive, report)}
@@ -49,7 +49,7 @@ function checksSection(r: ReportDetail): SafeHtml {
   const failing = r.checks.filter((c) => !c.ok).length;
   return html`<section class="checks"><h2>Checks 校验 <small>${failing ? `${failing} failing` : 'all hold'}</small></h2>
 <table class="checks-table"><thead><tr><th>Rule</th><th>Result</th><th>Blame</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>
-${failing ? html`<p class="legend"><span class="swatch flagged"></span> cells a failing check involves are highlighted in the tables below; hover a figure for its raw string and where it was read.</p>` : ''}
+${failing ? html`<p class="legend"><span class="swatch flagged source"></span> figures that disagree as printed · <span class="swatch flagged parse"></span> figures the parse is unsure of — hover a figure for its raw string and where it was read.</p>` : ''}
 </section>`;
 }
 

@@ -1,6 +1,7 @@
 // Reads the text of a Word 97 binary document through its File Information Block and piece table,
 // keeping for every character its file position, which paragraph properties are keyed by.
 import { UnreadableDocumentError } from './errors.ts';
+import type { OleFile } from './word-ole.ts';
 
 /** The main-document text of a Word 97 file with each character's position in the WordDocument stream. */
 export interface WordText {
@@ -30,9 +31,9 @@ function notWord(detail: string, code = 'not_word'): UnreadableDocumentError {
 }
 
 /** Parses the FIB; an OLE file that is not Word (an .xls, an .msg) or an encrypted one is refused. */
-export function readFib(streams: Map<string, Uint8Array>): WordFib {
+export function readFib({ streams, names }: OleFile): WordFib {
   const word = streams.get('WordDocument');
-  if (!word) throw notWord(`an OLE file without a WordDocument stream is not a Word document (streams: ${[...streams.keys()].join(', ') || 'none'})`);
+  if (!word) throw notWord(`an OLE file without a WordDocument stream is not a Word document (it holds: ${names.slice(0, 8).join(', ') || 'nothing'})`);
   if (word.length < 0x200) throw notWord('the WordDocument stream is too short for a Word 97 header', 'ole_damaged');
   const view = new DataView(word.buffer, word.byteOffset, word.byteLength);
   if (view.getUint16(0, true) !== 0xa5ec) throw notWord('the WordDocument stream has no Word 97 signature (Word 6/95 or another program)');

@@ -19,8 +19,9 @@ class CompoundFile {
   private readonly miniCutoff: number;
   private readonly fat: number[];
   private miniFat: number[] = [];
-  private miniStream = new Uint8Array(0);
+  private miniStream: Uint8Array = new Uint8Array(0);
   readonly streams = new Map<string, Uint8Array>();
+  readonly names: string[] = [];
 
   constructor(private readonly bytes: Uint8Array, private readonly wanted: Set<string>) {
     if (bytes.length < 512 || !SIGNATURE.every((b, i) => bytes[i] === b)) throw damaged('no compound-file header');
@@ -112,6 +113,7 @@ class CompoundFile {
     const entries: { name: string; type: number; start: number; size: number }[] = [];
     for (const sector of dirSectors) {
       const base = this.sectorOffset(sector);
+      if (base + this.sectorSize > this.bytes.length) throw damaged(`directory sector ${sector} lies past the end of the file`);
       for (let at = base; at + 128 <= base + this.sectorSize; at += 128) {
         const nameBytes = Math.min(this.view.getUint16(at + 0x40, true), 64);
         const name = Buffer.from(this.bytes.subarray(at, at + Math.max(0, nameBytes - 2))).toString('utf16le');
@@ -124,6 +126,7 @@ class CompoundFile {
     const miniFatStart = this.u32(0x3c);
     if (miniFatStart !== END_OF_CHAIN) this.miniFat = this.chain(miniFatStart, this.fat).flatMap((s) => this.sectorWords(s));
     for (const entry of entries) {
+      if (entry.type === 2) this.names.push(entry.name.replace(/[\x00-\x1f]/g, ''));
       if (entry.type !== 2 || this.streams.has(entry.name) || !this.wanted.has(entry.name)) continue;
       if (entry.size > this.bytes.length * 2 + 65536) throw damaged(`stream ${entry.name} claims ${entry.size} bytes`);
       this.streams.set(entry.name, entry.size < this.miniCutoff ? this.readMini(entry.start, entry.size) : this.readChain(entry.start, entry.size));
@@ -131,10 +134,17 @@ class CompoundFile {
   }
 }
 
-/** The wanted streams of an OLE compound file (storages flattened; absent ones missing); damaged files throw. */
-export function readOleStreams(bytes: Uint8Array, wanted: string[]): Map<string, Uint8Array> {
+/** An OLE file's wanted streams (storages flattened; absent ones missing) and the names of all its streams. */
+export interface OleFile {
+  streams: Map<string, Uint8Array>;
+  names: string[];
+}
+
+/** Reads the wanted streams of an OLE compound file; damaged files throw UnreadableDocumentError. */
+export function readOleStreams(bytes: Uint8Array, wanted: string[]): OleFile {
   try {
-    return new CompoundFile(bytes, new Set(wanted)).streams;
+    const file = new CompoundFile(bytes, new Set(wanted));
+    return { streams: file.streams, names: file.names };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;
     throw damaged(error instanceof Error ? error.message : String(error));

@@ -1,11 +1,13 @@
 // Generates test/fixtures/seeds: every seed report rendered as an HTML page (UTF-8, and GBK for
 // two seeds), then converted by LibreOffice into PDF, DOCX and DOC, a WPS copy of the DOC, and an
-// image-only scanned PDF. Run: node --import tsx scripts/make-fixtures.ts [--html-only]
+// image-only scanned PDF; plus non-report files the parsers must refuse (garbage/). Needs
+// libreoffice-writer-nogui and libreoffice-calc-nogui, poppler-utils, img2pdf, fonts-noto-cjk.
+// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--garbage-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { renderReportHtml, type ExpectedReport } from './fixtures/render-html.ts';
-import { convertHtml, scanPdf } from './fixtures/convert.ts';
+import { convertHtml, makeSpreadsheet, scanPdf } from './fixtures/convert.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -38,6 +40,13 @@ function renderSeed(name: string, htmlOnly: boolean): void {
   console.log(`rendered ${name}`);
 }
 
+function renderGarbage(): void {
+  mkdirSync(join(OUT, 'garbage'), { recursive: true });
+  makeSpreadsheet('单位,收到申请数\n办公室,3\n司法所,0\n', join(OUT, 'garbage', 'spreadsheet.xls'));
+  console.log('rendered garbage/spreadsheet.xls');
+}
+
 mkdirSync(OUT, { recursive: true });
 const htmlOnly = process.argv.includes('--html-only');
-for (const name of seedNames()) renderSeed(name, htmlOnly);
+if (!process.argv.includes('--garbage-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
+if (!htmlOnly) renderGarbage();

@@ -1,0 +1,108 @@
+// DOC / WPS (Word 97 binary): the seeds parse to their answers, their tables come out as the same
+// grids as the DOCX export of the same page, and other or damaged OLE files are refused clearly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractDoc } from '../parsers/doc.ts';
+import { extractDocx } from '../parsers/docx.ts';
+import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../parsers/index.ts';
+import type { ExtractedDocument } from '../parsers/types.ts';
+import { EXPECTED_DIR, loadExpected, normOrgan, seedNames, wrongFields } from './helpers/expected.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');
+const SPREADSHEET = join(FIXTURES, 'garbage', 'spreadsheet.xls');
+
+function isUnreadable(code: string) {
+  return (e: unknown) => e instanceof UnreadableDocumentError && e.code === code;
+}
+
+/** Each grid row as "text@originRow" per cell, continuations marked with ^. */
+function gridSignature(doc: ExtractedDocument): string[] {
+  return doc.rows.filter((r) => r.fromGrid)
+    .map((r) => r.cells.map((c) => `${c.continuation ? '^' : ''}${c.text}@${c.prov.table}:${c.prov.row}`).join(' | '));
+}
+
+for (const name of seedNames()) {
+  for (const extension of ['doc', 'wps']) {
+    test(`seed ${name} as .${extension} parses to its expected answer`, async () => {
+      const expected = loadExpected(join(EXPECTED_DIR, `${name}.json`));
+      const result = await parseDocument(readFileSync(join(FIXTURES, `${name}.${extension}`)));
+      assert.equal(result.format, 'doc');
+      assert.equal(normOrgan(result.organ), normOrgan(expected.organ));
+      assert.equal(result.year, expected.year);
+      assert.equal(result.template, expected.template);
+      assert.deepEqual(wrongFields(result, expected), []);
+      assert.equal(Object.keys(result.fields).length, Object.keys(expected.fields).length);
+    });
+  }
+
+  test(`seed ${name}: the .doc tables are the same grids, and the same text, as the .docx of the same page`, async () => {
+    const doc = await extractDoc(readFileSync(join(FIXTURES, `${name}.doc`)));
+    const docx = await extractDocx(readFileSync(join(FIXTURES, `${name}.docx`)));
+    const grid = gridSignature(doc);
+    assert.ok(grid.length >= 40, `only ${grid.length} grid rows`);
+    assert.deepEqual(grid, gridSignature(docx));
+    assert.equal(doc.text, docx.text);
+  });
+}
+
+test('DOC rows: merged labels are continuations, blank value cells stay "" in their columns', async () => {
+  const doc = await extractDoc(readFileSync(join(FIXTURES, '001_46e25f98fd9935f9.doc')));
+  const rows = doc.rows.filter((r) => r.fromGrid);
+  const denied = rows.find((r) => r.cells.some((c) => c.text === '2.其他法律行政法规禁止公开'))!;
+  assert.equal(denied.cells.length, 10);
+  assert.deepEqual(denied.cells.slice(0, 2).map((c) => c.continuation), [true, true]);
+  assert.deepEqual(denied.cells.map((c) => c.prov.col), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const reviews = rows.filter((r) => r.cells.length === 15).at(-1)!;
+  assert.deepEqual(reviews.cells.map((c) => c.text), ['', '', '', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
+  assert.ok(reviews.cells.every((c) => !c.continuation));
+  // A header cell written on two lines ("结果\v维持") is one label without a space.
+  assert.ok(rows.some((r) => r.cells.some((c) => c.text === '结果维持')));
+  assert.deepEqual(doc.warnings, []);
+});
+
+test('an Excel workbook (OLE without a WordDocument stream) is refused with code not_word', async () => {
+  const xls = readFileSync(SPREADSHEET);
+  assert.deepEqual([...xls.subarray(0, 4)], [0xd0, 0xcf, 0x11, 0xe0]);
+  await assert.rejects(extractDoc(xls), (e: unknown) => isUnreadable('not_word')(e) && /WordDocument.*Workbook/.test((e as Error).message));
+  const safe = await parseDocumentSafely(xls);
+  assert.equal(safe.template, null);
+  assert.match(safe.reason ?? '', /not_word/);
+});
+
+test('a truncated DOC is refused as damaged, at any cut', async () => {
+  const bytes = readFileSync(join(FIXTURES, '003_d677def7845cc038.doc'));
+  for (const keep of [0.05, 0.3, 0.6, 0.95]) {
+    const cut = bytes.subarray(0, Math.floor(bytes.length * keep));
+    await assert.rejects(extractDoc(cut), (e: unknown) => e instanceof UnreadableDocumentError && /damaged|truncated|not a Word/.test(e.message),
+      `cut at ${keep}`);
+  }
+  await assert.rejects(extractDoc(bytes.subarray(0, 300)), isUnreadable('ole_damaged'));
+});
+
+test('an OLE header followed by noise, and a DOC whose FAT loops, are refused without hanging', async () => {
+  const noise = new Uint8Array(8192);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 251;
+  noise.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  await assert.rejects(extractDoc(noise), isUnreadable('ole_damaged'));
+
+  const looped = new Uint8Array(readFileSync(join(FIXTURES, '000_9fdddd81a4dc62c5.doc')));
+  const view = new DataView(looped.buffer);
+  const firstDirSector = view.getUint32(0x30, true);
+  const fatSector = view.getUint32(0x4c, true);
+  // Point the directory chain at itself: a reader that trusts the chain would loop forever.
+  view.setUint32(512 + fatSector * 512 + firstDirSector * 4, firstDirSector, true);
+  await assert.rejects(extractDoc(looped), isUnreadable('ole_damaged'));
+});
+
+test('a password-protected DOC is refused with code encrypted', async () => {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURES, '002_03ef826aa882f677.doc')));
+  const plain = await extractDoc(bytes);
+  assert.ok(plain.rows.length > 0);
+  // fEncrypted lives in the FIB at the start of the WordDocument stream; find the stream by its signature.
+  const fib = Buffer.from(bytes).indexOf(Buffer.from([0xec, 0xa5]));
+  assert.ok(fib > 0);
+  bytes[fib + 0x0b] |= 0x01;
+  await assert.rejects(extractDoc(bytes), isUnreadable('encrypted'));
+});

@@ -102,6 +102,16 @@ test('with the sanitizer bypassed, the CSP and the sandbox alone still block the
   assert.deepEqual(h.escaped, []);
 });
 
+test('an archived GBK report page shows in the frame as the reader saw it, Chinese intact', async () => {
+  const page = await h.newPage();
+  const frame = await archivedFrame(page, h.fixture.captures.page2021);
+  assert.match(await frame.locator('body').innerText(), /新乡市牧野区人民政府/);
+  assert.ok(await frame.locator('table').count() >= 1, 'its tables are kept');
+  assert.match(await page.locator('.feeds').innerText(), /新乡市牧野区人民政府 2021/);
+  assert.ok((await screenshot(page, h.screenshotDir, 'capture-gbk-report')).bytes > 15_000);
+  assert.deepEqual(h.escaped, []);
+});
+
 test('a PDF capture is offered inline and as a download with the PDF content type, bytes unchanged', async () => {
   const page = await h.newPage();
   await page.goto(`${h.server.url}/capture/${h.fixture.captures.pdf}`);

@@ -1,14 +1,15 @@
 // A real archive for the web browser tests: the five seed reports parsed and stored as captures,
 // a 2022 variant of the 牧野区 report whose figures disagree as printed (a source-blamed failing
-// check), a real PDF capture (stored, not parsed: the PDF parser is not in this tree yet), a legacy report, a hostile archived HTML page (script, external
+// check), the 2021 牧野区 report also as its GBK web page and DOCX attachment, a real PDF capture (stored, not parsed: the PDF parser is not in this tree yet), a legacy report, a hostile archived HTML page (script, external
 // image/stylesheet/frame/refresh) with one archived image, two portals (one blocked) and two runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../parsers/index.ts';
-import { finishRun, openArchive, recordParse, startRun, storeCapture, upsertPortal, type Archive } from '../storage/index.ts';
+import { finishRun, openArchive, parseCapture, recordParse, startRun, storeCapture, upsertPortal, type Archive } from '../storage/index.ts';
 import { parseSeed, seedFiles, seedsDir, tempArchivePath } from './storage-fixtures.ts';
 
 const peersDir = join(seedsDir, '..', 'corpus', 'peers');
+const fixtureSeedsDir = join(import.meta.dirname, 'fixtures', 'seeds');
 /** The outside address the hostile page tries to reach (TEST-NET-2: never routed). */
 export const OUTSIDE_HOST = '198.51.100.1';
 /** 新乡市牧野区's division code, given to its reports so region filters and charts have data. */
@@ -40,7 +41,7 @@ export const HOSTILE_HTML = `<!doctype html><html><head><meta charset="utf-8"><t
 export interface BrowseFixture {
   path: string;
   reports: { muye2021: number; muye2022: number; jiuyuan2020: number; legacy2018: number };
-  captures: { hostile: number; image: number; pdf: number; seed000: number; failed: number };
+  captures: { hostile: number; image: number; pdf: number; seed000: number; failed: number; page2021: number; docx2021: number };
   portals: { open: number; blocked: number };
 }
 
@@ -68,6 +69,19 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
     const open = upsertPortal(archive, 'http://127.0.0.2/', { name: '新乡市牧野区 portal', divisionCode: MUYE_REGION, level: 'district' });
     const blocked = upsertPortal(archive, 'http://127.0.0.3/', { name: 'Blocked county', divisionCode: '330100', blockedReason: 'challenge-412' });
     const runId = startRun(archive, 'crawl');
+    // The 2021 牧野区 report as its GBK web page (no charset in the header) and a DOCX attachment,
+    // stored first so the page is the chosen source (table-cell provenance) and the seed text an alternative.
+    const page2021 = storeCapture(archive, {
+      url: 'http://127.0.0.2/muye/2021.html', status: 200, headers: { 'content-type': 'text/html' },
+      bytes: readFileSync(join(fixtureSeedsDir, '003_d677def7845cc038.gbk.html')), label: 'report', portalId: open.id, runId,
+    });
+    await parseCapture(archive, page2021.id);
+    const docx2021 = storeCapture(archive, {
+      url: 'http://127.0.0.2/muye/2021.docx', status: 200, bytes: readFileSync(join(fixtureSeedsDir, '003_d677def7845cc038.docx')),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      label: 'attachment', portalId: open.id, runId, referrerUrl: 'http://127.0.0.2/muye/2021.html', linkText: '附件：2021年年报.docx',
+    });
+    await parseCapture(archive, docx2021.id);
     const ids: Record<string, number> = {};
     for (const file of seedFiles()) {
       const result = await parseSeed(file);
@@ -99,7 +113,7 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
     return {
       path,
       reports: { muye2021: ids['003'], muye2022: muye2022.reportId!, jiuyuan2020: ids['002'], legacy2018: legacy.reportId! },
-      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, seed000: ids.capture000, failed: failed.id },
+      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, seed000: ids.capture000, failed: failed.id, page2021: page2021.id, docx2021: docx2021.id },
       portals: { open: open.id, blocked: blocked.id },
     };
   } finally {

@@ -85,6 +85,16 @@ async function captureOf(page: import('playwright-core').Page): Promise<string> 
   return href!.split('/').pop()!;
 }
 
+test('a report found as a web page, its DOCX attachment and a text copy links every capture and shows table-cell provenance', async () => {
+  const page = await open(`/report/${h.fixture.reports.muye2021}`, 'report-sources');
+  const sources = page.locator('.sources tbody tr');
+  assert.deepEqual(await sources.locator('td:first-child').allInnerTexts(), ['chosen', 'alternative', 'alternative']);
+  for (const id of [h.fixture.captures.page2021, h.fixture.captures.docx2021]) assert.equal(await page.locator(`.sources a[href="/capture/${id}"]`).count(), 1);
+  assert.match(await page.locator('.sources').innerText(), /muye\/2021\.docx/);
+  assert.match(await page.locator('td[data-key="apps.new.natural"]').getAttribute('title') ?? '', /raw “3” · table 2, row 4, col 4/);
+  assert.match(await page.locator('.facts').innerText(), /chosen over capture/);
+});
+
 test('a 2019-form report has the 2019 rows, and a parse-blamed failure says the parse is doubtful', async () => {
   const page = await open(`/report/${h.fixture.reports.jiuyuan2020}`, 'report-2019');
   assert.equal(await page.locator('section.form-tables').getAttribute('data-template'), '2019');

@@ -94,3 +94,9 @@ export function reportText(archive: Archive, reportId: number): string | null {
 export function archiveDataVersion(archive: Archive): number {
   return archive.db.pragma('data_version', { simple: true }) as number;
 }
+
+/** Captures whose referrer is this URL: the attachments and pages archived from it (latest first). */
+export function capturesLinkedFrom(archive: Archive, url: string, limit = 200): { id: number; url: string; linkText: string | null; contentType: string | null }[] {
+  return archive.db.prepare(`SELECT id, url, link_text AS linkText, content_type AS contentType FROM captures
+    WHERE referrer_url = ? ORDER BY id DESC LIMIT ?`).all(url, limit) as { id: number; url: string; linkText: string | null; contentType: string | null }[];
+}

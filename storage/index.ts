@@ -38,4 +38,4 @@ export { checkArchive, summarizeArchive } from './check.ts';
 export type { IntegrityFinding } from './check.ts';
 export { writeJson, writeNdjson, writeCsv, writeTable, csvField, displayWidth } from './format-rows.ts';
 export type { Sink } from './format-rows.ts';
-export { browseFacets, organsWithReports, regionSeries, reportsOfCapture, runCaptureCounts, capturedUrlId, reportText, archiveDataVersion } from './browse.ts'; export type { BrowseFacets, RegionYear } from './browse.ts';
+export { browseFacets, organsWithReports, regionSeries, reportsOfCapture, runCaptureCounts, capturedUrlId, reportText, archiveDataVersion, capturesLinkedFrom } from './browse.ts'; export type { BrowseFacets, RegionYear } from './browse.ts';

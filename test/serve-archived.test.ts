@@ -108,6 +108,7 @@ test('an archived GBK report page shows in the frame as the reader saw it, Chine
   assert.match(await frame.locator('body').innerText(), /新乡市牧野区人民政府/);
   assert.ok(await frame.locator('table').count() >= 1, 'its tables are kept');
   assert.match(await page.locator('.feeds').innerText(), /新乡市牧野区人民政府 2021/);
+  assert.equal(await page.locator(`.linked a[href="/capture/${h.fixture.captures.docx2021}"]`).innerText(), '附件：2021年年报.docx');
   assert.ok((await screenshot(page, h.screenshotDir, 'capture-gbk-report')).bytes > 15_000);
   assert.deepEqual(h.escaped, []);
 });

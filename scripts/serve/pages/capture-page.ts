@@ -1,6 +1,6 @@
 // One capture: what was fetched and when, the reports it feeds, its other versions, and the
 // archived content itself in a sandboxed frame (or, for a PDF, links to view or download it).
-import { capturedUrlId, capturesOfUrl, getCapture, getCaptureBody, reportsOfCapture, type Archive, type Capture } from '../../../storage/index.ts';
+import { capturedUrlId, capturesLinkedFrom, capturesOfUrl, getCapture, getCaptureBody, reportsOfCapture, type Archive, type Capture } from '../../../storage/index.ts';
 import { captureKind } from '../archived-view.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
@@ -17,6 +17,7 @@ export function capturePage(archive: Archive, captureId: number): SafeHtml {
 <p class="url">${capture.url}</p>
 ${feeds(archive, capture)}
 ${original(capture, kind)}
+${linkedFrom(archive, capture)}
 ${facts(archive, capture)}
 ${versions(archive, capture)}`;
   return pageLayout(`Capture ${capture.id}`, '', body);
@@ -61,4 +62,11 @@ function versions(archive: Archive, capture: Capture): SafeHtml {
   if (all.length <= 1) return html``;
   return html`<section><h2>Every capture of this URL</h2><ul>${all.map((v) => html`<li>${v.id === capture.id ? html`<strong>capture ${v.id}</strong>` : html`<a href="/capture/${v.id}">capture ${v.id}</a>`}
  — ${v.fetchedAt}, ${v.size ?? 0} bytes, ${v.sha256?.slice(0, 12) ?? 'no body'}</li>`)}</ul></section>`;
+}
+
+function linkedFrom(archive: Archive, capture: Capture): SafeHtml {
+  const linked = capturesLinkedFrom(archive, capture.url);
+  if (linked.length === 0) return html``;
+  return html`<section class="linked"><h2>Archived from this page 本页链接的附件</h2><ul>${linked.map((l) =>
+    html`<li><a href="/capture/${l.id}">${l.linkText || l.url}</a> <span class="muted">${l.contentType ?? ''}</span></li>`)}</ul></section>`;
 }

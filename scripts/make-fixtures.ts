@@ -2,12 +2,12 @@
 // two seeds), then converted by LibreOffice into PDF, DOCX and DOC, a WPS copy of the DOC, and an
 // image-only scanned PDF; plus non-report files the parsers must refuse (garbage/). Needs
 // libreoffice-writer-nogui and libreoffice-calc-nogui, poppler-utils, img2pdf, fonts-noto-cjk.
-// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--garbage-only]
+// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { renderReportHtml, type ExpectedReport } from './fixtures/render-html.ts';
-import { convertHtml, makeSpreadsheet, scanPdf } from './fixtures/convert.ts';
+import { convertHtml, convertToDoc, makeSpreadsheet, scanPdf } from './fixtures/convert.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -40,6 +40,13 @@ function renderSeed(name: string, htmlOnly: boolean): void {
   console.log(`rendered ${name}`);
 }
 
+/** The real blank template (DOCX, all value cells empty) saved as Word 97, as WPS users publish it. */
+function renderBlankTemplateDoc(): void {
+  mkdirSync(join(OUT, 'template'), { recursive: true });
+  convertToDoc(join(SHARED, 'corpus', 'peers', 'govnianbao', '政务公开年报模版.docx'), join(OUT, 'template', 'blank-template.doc'));
+  console.log('rendered template/blank-template.doc');
+}
+
 function renderGarbage(): void {
   mkdirSync(join(OUT, 'garbage'), { recursive: true });
   makeSpreadsheet('单位,收到申请数\n办公室,3\n司法所,0\n', join(OUT, 'garbage', 'spreadsheet.xls'));
@@ -48,5 +55,8 @@ function renderGarbage(): void {
 
 mkdirSync(OUT, { recursive: true });
 const htmlOnly = process.argv.includes('--html-only');
-if (!process.argv.includes('--garbage-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
-if (!htmlOnly) renderGarbage();
+if (!process.argv.includes('--extras-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
+if (!htmlOnly) {
+  renderBlankTemplateDoc();
+  renderGarbage();
+}

@@ -8,10 +8,12 @@ import { extractDoc } from '../parsers/doc.ts';
 import { extractDocx } from '../parsers/docx.ts';
 import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../parsers/index.ts';
 import type { ExtractedDocument } from '../parsers/types.ts';
-import { EXPECTED_DIR, loadExpected, normOrgan, seedNames, wrongFields } from './helpers/expected.ts';
+import { EXPECTED_DIR, SHARED, loadExpected, normOrgan, seedNames, wrongFields } from './helpers/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');
 const SPREADSHEET = join(FIXTURES, 'garbage', 'spreadsheet.xls');
+const TEMPLATE_DOC = join(FIXTURES, 'template', 'blank-template.doc');
+const TEMPLATE_DOCX = join(SHARED, 'corpus', 'peers', 'govnianbao', '政务公开年报模版.docx');
 
 function isUnreadable(code: string) {
   return (e: unknown) => e instanceof UnreadableDocumentError && e.code === code;
@@ -60,6 +62,39 @@ test('DOC rows: merged labels are continuations, blank value cells stay "" in th
   // A header cell written on two lines ("结果\v维持") is one label without a space.
   assert.ok(rows.some((r) => r.cells.some((c) => c.text === '结果维持')));
   assert.deepEqual(doc.warnings, []);
+});
+
+test('the real blank template saved as DOC: same grids as the DOCX, template 2021, every field null', async () => {
+  const bytes = readFileSync(TEMPLATE_DOC);
+  const doc = await extractDoc(bytes);
+  assert.deepEqual(gridSignature(doc), gridSignature(await extractDocx(readFileSync(TEMPLATE_DOCX))));
+  const result = await parseDocument(bytes);
+  assert.equal(result.template, '2021');
+  assert.equal(Object.keys(result.fields).length, 200);
+  assert.deepEqual(Object.entries(result.fields).filter(([, v]) => v !== null), []);
+});
+
+test('randomly damaged DOC files are refused or read, never crash or hang', async () => {
+  const base = readFileSync(join(FIXTURES, '002_03ef826aa882f677.doc'));
+  let state = 20261122;
+  const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const outcomes = { read: 0, refused: 0 };
+  for (let i = 0; i < 150; i++) {
+    const bytes = new Uint8Array(base);
+    // Half the mutations hit the header, FAT and directory sectors, where damage matters most.
+    const span = i % 2 ? 4096 : bytes.length;
+    for (let k = 0; k < 1 + (i % 20); k++) bytes[Math.floor(random() * span)] = Math.floor(random() * 256);
+    const started = Date.now();
+    try {
+      await extractDoc(bytes);
+      outcomes.read++;
+    } catch (error) {
+      assert.ok(error instanceof UnreadableDocumentError, `mutation ${i}: ${error}`);
+      outcomes.refused++;
+    }
+    assert.ok(Date.now() - started < 2000, `mutation ${i} took ${Date.now() - started} ms`);
+  }
+  assert.ok(outcomes.read > 0 && outcomes.refused > 0, JSON.stringify(outcomes));
 });
 
 test('an Excel workbook (OLE without a WordDocument stream) is refused with code not_word', async () => {

@@ -8,10 +8,11 @@ import { readOleStreams } from './word-ole.ts';
 import { readFib, readMainText } from './word-fib.ts';
 import { paragraphPropsReader } from './word-papx.ts';
 import { wordBlocks } from './word-blocks.ts';
+import { readSummaryInformation, SUMMARY_STREAM } from './word-summary.ts';
 import { expandWordBinaryTable } from './word-grid.ts';
 import type { ExtractedDocument, Row } from './types.ts';
 
-const WANTED_STREAMS = ['WordDocument', '0Table', '1Table', 'Data'];
+const WANTED_STREAMS = ['WordDocument', '0Table', '1Table', 'Data', SUMMARY_STREAM];
 
 function pushText(rows: Row[], lines: string[], raw: string): void {
   for (const piece of raw.split('\n')) {
@@ -24,7 +25,8 @@ function pushText(rows: Row[], lines: string[], raw: string): void {
 
 /** Extracts the rows and text of a Word 97 binary document; other OLE files and damaged ones throw. */
 export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> {
-  const fib = readFib(readOleStreams(bytes, WANTED_STREAMS));
+  const ole = readOleStreams(bytes, WANTED_STREAMS);
+  const fib = readFib(ole);
   let blocks;
   try {
     blocks = wordBlocks(readMainText(fib), paragraphPropsReader(fib));
@@ -44,11 +46,13 @@ export async function extractDoc(bytes: Uint8Array): Promise<ExtractedDocument> 
     rows.push(...tableRows);
     for (const row of tableRows) lines.push(row.cells.filter((c) => !c.continuation).map((c) => c.text).join('\t'));
   }
+  const meta = readSummaryInformation(ole.streams.get(SUMMARY_STREAM));
   return {
     format: 'doc',
     text: lines.join('\n'),
     rows,
-    meta: {},
+    containerTitle: meta.Title || undefined,
+    meta,
     warnings: tableCount === 0 ? ['no tables in the document'] : [],
   };
 }

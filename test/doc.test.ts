@@ -62,12 +62,16 @@ test('DOC rows: merged labels are continuations, blank value cells stay "" in th
   // A header cell written on two lines ("结果\v维持") is one label without a space.
   assert.ok(rows.some((r) => r.cells.some((c) => c.text === '结果维持')));
   assert.deepEqual(doc.warnings, []);
+  assert.equal(doc.meta.Title, '大竹县团坝镇 2021 年政府信息公开工作 年度报告');
+  assert.equal(doc.containerTitle, doc.meta.Title);
 });
 
 test('the real blank template saved as DOC: same grids as the DOCX, template 2021, every field null', async () => {
   const bytes = readFileSync(TEMPLATE_DOC);
   const doc = await extractDoc(bytes);
   assert.deepEqual(gridSignature(doc), gridSignature(await extractDocx(readFileSync(TEMPLATE_DOCX))));
+  // The summary properties carry over from the DOCX's core.xml.
+  assert.deepEqual(doc.meta, { Author: '张幸瑾', CreationDate: '2025-12-03T06:30:00Z', ModDate: '2025-12-08T22:17:24Z' });
   const result = await parseDocument(bytes);
   assert.equal(result.template, '2021');
   assert.equal(Object.keys(result.fields).length, 200);

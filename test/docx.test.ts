@@ -105,3 +105,24 @@ test('a Word package without word/document.xml, or with a broken one, is refused
   const noBody = zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><html>not word</html>') });
   await assert.rejects(extractDocx(noBody), (e: unknown) => e instanceof UnreadableDocumentError && e.code === 'docx_no_body');
 });
+
+test('randomly damaged DOCX files are refused or read, never crash or hang', async () => {
+  const base = readFileSync(join(FIXTURES, '000_9fdddd81a4dc62c5.docx'));
+  let state = 11221;
+  const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const outcomes = { read: 0, refused: 0 };
+  for (let i = 0; i < 150; i++) {
+    const bytes = new Uint8Array(base);
+    for (let k = 0; k < 1 + (i % 20); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+    const started = Date.now();
+    try {
+      await extractDocx(bytes);
+      outcomes.read++;
+    } catch (error) {
+      assert.ok(error instanceof UnreadableDocumentError, `mutation ${i}: ${error}`);
+      outcomes.refused++;
+    }
+    assert.ok(Date.now() - started < 3000, `mutation ${i} took ${Date.now() - started} ms`);
+  }
+  assert.ok(outcomes.refused > 0, JSON.stringify(outcomes));
+});

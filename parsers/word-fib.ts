@@ -1,5 +1,6 @@
 // Reads the text of a Word 97 binary document through its File Information Block and piece table,
 // keeping for every character its file position, which paragraph properties are keyed by.
+import iconv from 'iconv-lite';
 import { UnreadableDocumentError } from './errors.ts';
 import type { OleFile } from './word-ole.ts';
 
@@ -88,7 +89,6 @@ function readPieces(fib: WordFib): Piece[] {
   return pieces;
 }
 
-const cp1252 = new TextDecoder('windows-1252');
 
 /** The main document's characters (cp 0 .. ccpText) with their stream positions. */
 export function readMainText(fib: WordFib): WordText {
@@ -103,7 +103,8 @@ export function readMainText(fib: WordFib): WordText {
     const end = start + (to - from) * width;
     if (end > fib.word.length) throw notWord('the Word text runs past the end of its stream', 'ole_damaged');
     const bytes = fib.word.subarray(start, end);
-    const text = piece.compressed ? cp1252.decode(bytes) : Buffer.from(bytes).toString('utf16le');
+    // iconv-lite, not TextDecoder: Node's 'windows-1252' decoder is Latin-1 and loses curly quotes.
+    const text = piece.compressed ? iconv.decode(Buffer.from(bytes), 'win1252') : Buffer.from(bytes).toString('utf16le');
     for (let i = 0; i < text.length; i++) {
       chars.push(text[i]);
       fcs.push(start + i * width);

@@ -1,5 +1,7 @@
 // Title, author and dates of an OLE document, from its \x05SummaryInformation property set, under
 // the names the DOCX and PDF extractors use (Title, Author, Subject, CreationDate, ModDate).
+import iconv from 'iconv-lite';
+
 const PROPERTY_NAMES: Record<number, string> = { 2: 'Title', 3: 'Subject', 4: 'Author', 12: 'CreationDate', 13: 'ModDate' };
 const PID_CODEPAGE = 1;
 const VT_I2 = 0x02;
@@ -12,13 +14,10 @@ const FILETIME_UNIX_OFFSET = 116444736000000000n;
 /** The stream's name inside the OLE container. */
 export const SUMMARY_STREAM = '\u0005SummaryInformation';
 
-function decoderFor(codepage: number): TextDecoder {
-  const label = codepage === 65001 ? 'utf-8' : codepage === 1200 ? 'utf-16le' : codepage === 936 ? 'gbk' : `windows-${codepage}`;
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return new TextDecoder('windows-1252');
-  }
+/** Decodes 8-bit property strings by their codepage (iconv-lite knows cp936/GBK and the Windows pages). */
+function decodeCodepage(bytes: Uint8Array, codepage: number): string {
+  const name = codepage === 65001 ? 'utf8' : codepage === 1200 ? 'utf16le' : `cp${codepage}`;
+  return iconv.decode(Buffer.from(bytes), iconv.encodingExists(name) ? name : 'win1252');
 }
 
 function fileTime(view: DataView, at: number): string | undefined {
@@ -48,7 +47,7 @@ export function readSummaryInformation(stream: Uint8Array | undefined): Record<s
       let value: string | undefined;
       if (type === VT_LPSTR) {
         const size = view.getUint32(at + 4, true);
-        value = decoderFor(codepage).decode(stream.subarray(at + 8, at + 8 + Math.min(size, 4096)));
+        value = decodeCodepage(stream.subarray(at + 8, at + 8 + Math.min(size, 4096)), codepage);
       } else if (type === VT_LPWSTR) {
         const chars = view.getUint32(at + 4, true);
         value = new TextDecoder('utf-16le').decode(stream.subarray(at + 8, at + 8 + Math.min(chars * 2, 8192)));

@@ -2,7 +2,7 @@
 // two seeds), then converted by LibreOffice into PDF, DOCX and DOC, a WPS copy of the DOC, and an
 // image-only scanned PDF; plus non-report files the parsers must refuse (garbage/). Needs
 // libreoffice-writer-nogui and libreoffice-calc-nogui, poppler-utils, img2pdf, fonts-noto-cjk.
-// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only]
+// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only] [--rtf-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -15,6 +15,8 @@ const OUT = join(ROOT, 'test', 'fixtures', 'seeds');
 
 /** Seeds also published as GBK pages (charset named only in <meta http-equiv>). */
 const GBK_SEEDS = new Set(['001_46e25f98fd9935f9', '003_d677def7845cc038']);
+/** Seeds also saved as RTF, which portals often serve under a .doc name. */
+const RTF_SEEDS = new Set(['002_03ef826aa882f677', '003_d677def7845cc038']);
 /** The 2019-format seed carries the stray empty cells its Word export had. */
 const STRAY_CELL_SEEDS = new Set(['002_03ef826aa882f677']);
 
@@ -34,6 +36,7 @@ function renderSeed(name: string, htmlOnly: boolean): void {
   }
   if (htmlOnly) return;
   for (const target of ['pdf', 'docx', 'doc'] as const) convertHtml(htmlPath, target, OUT);
+  if (RTF_SEEDS.has(name)) convertHtml(htmlPath, 'rtf', OUT);
   // WPS Office saves .wps as the same Word 97 binary (OLE) format as .doc.
   copyFileSync(join(OUT, `${name}.doc`), join(OUT, `${name}.wps`));
   scanPdf(join(OUT, `${name}.pdf`), join(OUT, `${name}.scan.pdf`));
@@ -55,8 +58,9 @@ function renderGarbage(): void {
 
 mkdirSync(OUT, { recursive: true });
 const htmlOnly = process.argv.includes('--html-only');
-if (!process.argv.includes('--extras-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
-if (!htmlOnly) {
+if (process.argv.includes('--rtf-only')) for (const name of RTF_SEEDS) convertHtml(join(OUT, `${name}.html`), 'rtf', OUT);
+else if (!process.argv.includes('--extras-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
+if (!htmlOnly && !process.argv.includes('--rtf-only')) {
   renderBlankTemplateDoc();
   renderGarbage();
 }

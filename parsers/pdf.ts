@@ -1,0 +1,101 @@
+// PDF extractor: rebuilds rows and cells from the text layer's positions (pdfjs-dist), not from a
+// flattened text stream. A PDF without a text layer goes to OCR (ocr.ts).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { UnreadableDocumentError } from './errors.ts';
+import { pageRows, type PositionedItem } from './pdf-lines.ts';
+import type { ExtractedDocument, Row } from './types.ts';
+
+/** More pages than any annual report has; the rest of a huge PDF is ignored with a warning. */
+export const MAX_PDF_PAGES = 200;
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: path.join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => {});
+    const name = (error as Error)?.name ?? '';
+    const message = (error as Error)?.message ?? String(error);
+    if (name === 'PasswordException') throw new UnreadableDocumentError('PDF is encrypted with a password', 'pdf_encrypted');
+    throw new UnreadableDocumentError(`PDF cannot be read: ${message}`, 'pdf_corrupt');
+  }
+}
+
+async function pageItems(doc: PdfDocument, pageNumber: number): Promise<PositionedItem[]> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const items: PositionedItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    const [, , , d, x, y] = item.transform as number[];
+    items.push({ text: item.str, x, y, width: item.width, height: Math.abs(d) || item.height, page: pageNumber });
+  }
+  page.cleanup();
+  return items;
+}
+
+function isoDate(pdfDate: unknown): string | undefined {
+  const m = /^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?/.exec(String(pdfDate ?? ''));
+  if (!m) return undefined;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00'] = m;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+}
+
+async function readMeta(doc: PdfDocument): Promise<Record<string, string>> {
+  const meta: Record<string, string> = {};
+  const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as Record<string, unknown>;
+  for (const key of ['Title', 'Author', 'Producer', 'Creator']) {
+    if (typeof info[key] === 'string' && (info[key] as string).trim()) meta[key] = (info[key] as string).trim();
+  }
+  const created = isoDate(info.CreationDate);
+  if (created) meta.CreationDate = created;
+  return meta;
+}
+
+/** Reads a PDF's text layer into rows; hands image-only PDFs to OCR. */
+export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+  const doc = await openPdf(bytes);
+  try {
+    const warnings: string[] = [];
+    const pageCount = Math.min(doc.numPages, MAX_PDF_PAGES);
+    if (doc.numPages > MAX_PDF_PAGES) warnings.push(`only the first ${MAX_PDF_PAGES} of ${doc.numPages} pages read`);
+    const rows: Row[] = [];
+    let characters = 0;
+    for (let n = 1; n <= pageCount; n++) {
+      let items: PositionedItem[];
+      try {
+        items = await pageItems(doc, n);
+      } catch (error) {
+        warnings.push(`page ${n} unreadable: ${(error as Error).message}`);
+        continue;
+      }
+      characters += items.reduce((sum, i) => sum + i.text.trim().length, 0);
+      rows.push(...pageRows(items));
+    }
+    const meta = await readMeta(doc);
+    if (characters < 20 * pageCount && characters < 200) {
+      const { ocrPdf } = await import('./ocr-pdf.ts');
+      return await ocrPdf(bytes, pageCount, meta, warnings);
+    }
+    const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
+    return { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, warnings };
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}

@@ -1,5 +1,6 @@
 // Turns positioned text items of one PDF page into rows: items on one baseline form a line, and a
 // wide horizontal gap between items starts a new cell, so table rows keep their cells apart.
+import { dropVerticalHeaderPieces } from './pdf-vertical-headers.ts';
 import type { Cell, Row } from './types.ts';
 
 /** One piece of text with its position in PDF user space (origin bottom-left). */
@@ -86,5 +87,5 @@ export function pageRows(items: PositionedItem[]): Row[] {
     if (isPageFurniture(cells.map((c) => c.text).join(' '))) continue;
     rows.push({ cells });
   }
-  return rows;
+  return dropVerticalHeaderPieces(rows);
 }

@@ -24,6 +24,21 @@ for (const name of seedNames()) {
   });
 }
 
+const CORPUS_PDFS = ['KIROGOVCOMPARE/hzq2023_working', 'KIROGOVCOMPARE/hzq2024_working', 'govnianbao/szfgs2024'];
+const CORPUS_ROOT = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'peers');
+
+for (const path of CORPUS_PDFS) {
+  const base = path.split('/')[1];
+  test(`corpus PDF ${base} parses exactly to its hand label`, async () => {
+    const expected = loadExpected(join(import.meta.dirname, 'fixtures', 'corpus', `${base}.json`));
+    const result = await parseDocument(readFileSync(join(CORPUS_ROOT, `${path}.pdf`)));
+    assert.equal(normOrgan(result.organ), normOrgan(expected.organ));
+    assert.equal(result.year, expected.year);
+    assert.equal(result.template, expected.template);
+    assert.deepEqual(wrongFields(result, expected), []);
+  });
+}
+
 test('every PDF cell has its page and position; page footers are not rows', async () => {
   const doc = await extractDocument(readFileSync(join(FIXTURE_SEEDS, '002_03ef826aa882f677.pdf')));
   assert.ok(doc.pages && doc.pages > 1);

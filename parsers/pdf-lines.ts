@@ -1,5 +1,6 @@
 // Turns positioned text items of one PDF page into rows: items on one baseline form a line, and a
 // wide horizontal gap between items starts a new cell, so table rows keep their cells apart.
+import { joinWrappedLabels } from './pdf-label-wrap.ts';
 import { dropVerticalHeaderPieces } from './pdf-vertical-headers.ts';
 import type { Cell, Row } from './types.ts';
 
@@ -87,5 +88,6 @@ export function pageRows(items: PositionedItem[]): Row[] {
     if (isPageFurniture(cells.map((c) => c.text).join(' '))) continue;
     rows.push({ cells });
   }
-  return dropVerticalHeaderPieces(rows);
+  const heights = items.map((i) => i.height).sort((a, b) => a - b);
+  return joinWrappedLabels(dropVerticalHeaderPieces(rows), heights[heights.length >> 1] ?? 10);
 }

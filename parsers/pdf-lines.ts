@@ -1,5 +1,6 @@
 // Turns positioned text items of one PDF page into rows: items on one baseline form a line, and a
 // wide horizontal gap between items starts a new cell, so table rows keep their cells apart.
+import { placeFiguresInColumns } from './pdf-columns.ts';
 import { joinWrappedLabels } from './pdf-label-wrap.ts';
 import { dropVerticalHeaderPieces } from './pdf-vertical-headers.ts';
 import type { Cell, Row } from './types.ts';
@@ -71,7 +72,9 @@ function toCells(line: PositionedItem[]): Cell[] {
       prov.ocr = true;
       prov.ocrConfidence = round(ocrParts.reduce((s, p) => s + (p.ocrConfidence ?? 0), 0) / ocrParts.length);
     }
-    return { text, prov };
+    const right = Math.max(...parts.map((p) => p.x + p.width));
+    // The width rides along (not part of Cell) so header columns can be centred.
+    return Object.assign({ text, prov }, { width: right - first.x });
   });
 }
 
@@ -89,5 +92,6 @@ export function pageRows(items: PositionedItem[]): Row[] {
     rows.push({ cells });
   }
   const heights = items.map((i) => i.height).sort((a, b) => a - b);
-  return joinWrappedLabels(dropVerticalHeaderPieces(rows), heights[heights.length >> 1] ?? 10);
+  const lineHeight = heights[heights.length >> 1] ?? 10;
+  return placeFiguresInColumns(joinWrappedLabels(dropVerticalHeaderPieces(rows), lineHeight), lineHeight);
 }

@@ -25,6 +25,11 @@ export interface CrawlSettings {
   maxBackoffSecs: number;
   /** Use Chromium for pages whose links appear only after scripts run. */
   useBrowser: boolean;
+  /**
+   * Parse report pages and attachments as they arrive (true), or only store the captures and leave
+   * parsing to `nianbao reparse` (capture first, parse later: the fetch path then carries no CPU work).
+   */
+  parseWhileCrawling: boolean;
   userAgent: string;
 }
 
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   maxRetries: 2,
   maxBackoffSecs: 120,
   useBrowser: true,
+  parseWhileCrawling: true,
   userAgent: USER_AGENT,
 };
 

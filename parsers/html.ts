@@ -95,7 +95,7 @@ export async function extractHtml(bytes: Uint8Array, hints: ParseHints = {}): Pr
   const body = BODY_SELECTORS.map((s) => $(s).first()).find((el) => el.length > 0 && collapse(el.text()).length > 20) ?? $('body');
   const walk: Walk = { rows: [], lines: [], tableCount: 0 };
   if (body.length) walkNode($, body[0], walk);
-  const meta = { ...metaTags($), encoding };
+  const meta: Record<string, string> = { ...metaTags($), encoding };
   const title = meta.ArticleTitle || collapse($('title').first().text()) || undefined;
   return {
     format: 'html',

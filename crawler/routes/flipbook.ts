@@ -42,13 +42,14 @@ async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBod
   }
   const title = typeof fetched.entry.context.title === 'string' ? fetched.entry.context.title : null;
   const bytes = Buffer.from(assembleFlipbook(pages, title), 'utf8');
-  const parse = await parseDocumentSafely(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' });
+  const parse = state.settings.parseWhileCrawling ? await parseDocumentSafely(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }) : null;
   inTransaction(state.archive, () => {
     const stored = storeCapture(state.archive, {
       url: where.base, status: 200, bytes, contentType: 'text/html; charset=utf-8', label: 'flipbook-assembled',
       headers: { 'x-nianbao-assembled-from': `${count} flipbook pages` }, runId: state.runId, portalId: state.portal.id,
       referrerUrl: fetched.entry.parentUrl,
     });
+    if (!parse) return;
     const recorded = recordParse(state.archive, stored.id, parse);
     if (parse.template !== null && !state.tally.reports.some((r) => r.url === where.base)) {
       state.tally.reports.push({ organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: where.base, label: 'report',

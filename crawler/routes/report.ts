@@ -18,6 +18,7 @@ import type { Discovery } from '../discover.ts';
  * must not lose the capture: it is stored unparsed (reparse can try again) and noted.
  */
 export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody, fileName?: string): Promise<ParseResult | undefined> {
+  if (!state.settings.parseWhileCrawling) return undefined;
   try {
     return await parseDocumentSafely(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),

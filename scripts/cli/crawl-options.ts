@@ -5,7 +5,7 @@ import { optionValue, type ParsedArgs } from './args.ts';
 import { UsageError } from './command.ts';
 
 /** Flags without a value. */
-export const CRAWL_FLAGS = ['no-browser', 'impolite'];
+export const CRAWL_FLAGS = ['no-browser', 'impolite', 'no-parse'];
 /** Options with a value. */
 export const CRAWL_VALUED = ['max-pages', 'delay', 'per-host', 'portals-at-once', 'timeout'];
 
@@ -17,6 +17,7 @@ export const CRAWL_HELP = `  --max-pages N        page budget per portal per run
   --portals-at-once N  portals crawled in parallel (default 8)
   --timeout SECS       per-request timeout (default 30)
   --no-browser         never start Chromium (script-rendered lists stay unread)
+  --no-parse           only store what was fetched; parse later with nianbao reparse
   --impolite           no delays, 4 requests per host, Crawl-delay ignored: for local test farms only`;
 
 function numberOption(args: ParsedArgs, name: string): number | undefined {
@@ -37,6 +38,7 @@ export function crawlSettingsFromArgs(args: ParsedArgs, base: Partial<CrawlSetti
   set('portalConcurrency', numberOption(args, 'portals-at-once'));
   set('requestTimeoutSecs', numberOption(args, 'timeout'));
   if (args.flags.has('no-browser')) overrides.useBrowser = false;
+  if (args.flags.has('no-parse')) overrides.parseWhileCrawling = false;
   try {
     return resolveSettings(overrides);
   } catch (error) {

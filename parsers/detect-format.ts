@@ -1,7 +1,7 @@
 // Decides what a document is from its bytes (magic numbers, then a look at the text), never from
 // its file name: portals serve PDFs named .html and Word files named .pdf.
 
-export type DetectedFormat = 'pdf' | 'docx' | 'zip' | 'ole' | 'image' | 'html' | 'text' | 'empty' | 'binary';
+export type DetectedFormat = 'pdf' | 'docx' | 'zip' | 'ole' | 'image' | 'html' | 'text' | 'rtf' | 'empty' | 'binary';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -30,6 +30,11 @@ function zipHasEntry(bytes: Uint8Array, entryName: string): boolean {
   return Buffer.from(bytes).includes(Buffer.from(entryName, 'latin1'));
 }
 
+/** RTF starts with {\rtf, possibly after a BOM or whitespace. */
+export function isRtf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 16)).toString('latin1').replace(/^\uFEFF|^\s+/, '').startsWith('{\\rtf');
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let control = 0;
@@ -48,6 +53,8 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipHasEntry(bytes, 'word/document.xml') ? 'docx' : 'zip';
   if (startsWith(bytes, OLE_MAGIC)) return 'ole';
   if (isImage(bytes)) return 'image';
+  // RTF is plain ASCII, so it must be told apart before the text/HTML guess (portals serve it as .doc).
+  if (isRtf(bytes)) return 'rtf';
   if (looksBinary(bytes)) return 'binary';
   return looksLikeHtml(bytes) ? 'html' : 'text';
 }

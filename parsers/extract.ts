@@ -28,6 +28,8 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
       return (await import('./docx.ts')).extractDocx(bytes);
     case 'ole':
       return (await import('./doc.ts')).extractDoc(bytes);
+    case 'rtf':
+      return (await import('./word-rtf.ts')).extractRtf(bytes);
     case 'image':
       return (await import('./image.ts')).extractImage(bytes);
     case 'zip':

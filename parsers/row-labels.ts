@@ -28,7 +28,8 @@ const APPLICATION_ROWS: RowRule[] = [
   { id: 'carried_forward', pattern: /结转下(一)?年/ },
   { id: 'partly_granted', pattern: /部分公开/ },
   { id: 'denied_state_secret', pattern: /国家秘密/ },
-  { id: 'denied_law_prohibited', pattern: /禁止公开/ },
+  // Some reports misprint the label (洪泽区: "其他法律行政止公开"), so 法律…止公开 counts too.
+  { id: 'denied_law_prohibited', pattern: /禁止公开|法律.{0,6}止公开/ },
   { id: 'denied_security_stability', pattern: /三安全|一稳定|危及/ },
   { id: 'denied_third_party', pattern: /第三方/ },
   { id: 'denied_internal_affairs', pattern: /内部事务/ },

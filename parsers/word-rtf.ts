@@ -3,6 +3,7 @@
 // skips fonts, styles, pictures and field instructions. Output goes through the same blocks and
 // grids as Word 97 binary files.
 import iconv from 'iconv-lite';
+import { isRtf } from './detect-format.ts';
 import { UnreadableDocumentError } from './errors.ts';
 import { joinPieces } from './ooxml-table.ts';
 import { documentFromBlocks } from './word-document.ts';
@@ -22,10 +23,6 @@ interface GroupState {
 }
 
 /** True when the bytes start like an RTF document. */
-export function isRtf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 16)).toString('latin1').replace(/^\uFEFF|^\s+/, '').startsWith('{\\rtf');
-}
-
 class RtfReader {
   readonly blocks: WordBlock[] = [];
   private rows: WordTableRow[] = [];

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { extractRtf, isRtf } from '../parsers/word-rtf.ts';
+import { extractRtf } from '../parsers/word-rtf.ts';
+import { detectFormat, isRtf } from '../parsers/detect-format.ts';
 import { extractDocx } from '../parsers/docx.ts';
 import { buildReport } from '../parsers/report.ts';
-import { UnreadableDocumentError } from '../parsers/index.ts';
+import { UnreadableDocumentError, parseDocument } from '../parsers/index.ts';
 import type { ExtractedDocument } from '../parsers/types.ts';
 import { EXPECTED_DIR, loadExpected, normOrgan, wrongFields } from './helpers/expected.ts';
 
@@ -57,4 +58,13 @@ test('RTF escapes: \\uN with its fallback skipped, GBK hex bytes, skipped destin
 
 test('bytes that are not RTF are refused', async () => {
   await assert.rejects(extractRtf(Buffer.from('plain text')), (e: unknown) => e instanceof UnreadableDocumentError && e.code === 'not_rtf');
+});
+
+test('an RTF file named .doc is detected from its bytes and parsed end to end', async () => {
+  const bytes = readFileSync(join(FIXTURES, '002_03ef826aa882f677.rtf'));
+  assert.equal(detectFormat(bytes), 'rtf');
+  const result = await parseDocument(bytes, { fileName: 'report.doc' });
+  const expected = loadExpected(join(EXPECTED_DIR, '002_03ef826aa882f677.json'));
+  assert.equal(result.year, expected.year);
+  assert.deepEqual(wrongFields(result, expected), []);
 });

@@ -1,11 +1,13 @@
 // `nianbao crawl`: the nightly job over the registry of portals.
 import { getPortal, listPortals, openArchive, type Portal } from '../../storage/index.ts';
-import { runCrawl } from '../../crawler/index.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { parseArgs } from './args.ts';
 import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
 import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './crawl-options.ts';
 import { exitCodeOf, formatSummary, progressPrinter } from './crawl-report.ts';
+
+// Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
+const loadCrawler = () => import('../../crawler/run-crawl.ts');
 
 const help = `
 nianbao crawl [--db PATH] [--portal URL|ID ...] [--json] [options]
@@ -52,7 +54,7 @@ async function run(argv: string[]): Promise<number> {
       console.error('nianbao crawl: no enabled portals in the registry (add some with nianbao portals add|import)');
       return ExitCode.failure;
     }
-    const summary = await runCrawl({
+    const summary = await (await loadCrawler()).runCrawl({
       archive, portals, kind: 'crawl', settings, onProgress: progressPrinter(portals.length),
       log: (line) => console.error(`${new Date().toISOString()} ${line}`),
     });

@@ -78,13 +78,16 @@ function wideInsertSql(): string {
   return wideInsert;
 }
 
-/** Every candidate capture, plus the page that linked to each attachment when it was captured. */
+/**
+ * Every candidate capture, plus the page that linked to each attachment when it was captured. An
+ * HTML candidate is a report page itself: the list page that linked to it is not part of the report.
+ */
 function writeSources(db: Database.Database, reportId: number, ranked: (Candidate & { referrerUrl?: string | null })[]): void {
   cached(db, 'DELETE FROM report_sources WHERE report_id = ?').run(reportId);
   const insert = cached(db, 'INSERT OR IGNORE INTO report_sources (report_id, capture_id, parse_id, role) VALUES (?, ?, ?, ?)');
   ranked.forEach((c, i) => insert.run(reportId, c.captureId, c.parseId, i === 0 ? 'chosen' : 'alternative'));
   for (const c of ranked) {
-    if (!c.referrerUrl) continue;
+    if (!c.referrerUrl || c.format === 'html') continue;
     const page = cached(db, 'SELECT id FROM captures WHERE url = ? AND id <= ? ORDER BY id DESC LIMIT 1').pluck().get(c.referrerUrl, c.captureId)
       ?? cached(db, 'SELECT id FROM captures WHERE url = ? ORDER BY id DESC LIMIT 1').pluck().get(c.referrerUrl);
     if (page !== undefined) insert.run(reportId, page, null, 'page');

@@ -55,6 +55,20 @@ test('a PDF attachment and its HTML page give one report: the better parse is ch
   archive.close();
 });
 
+test('an HTML report page does not take the list page that linked to it as a source', async () => {
+  const archive = openArchive(tempArchivePath());
+  const parse = await parseSeed('000_9fdddd81a4dc62c5.txt');
+  const listUrl = 'http://127.0.0.2/zwgk/zfxxgknb/index_1.html';
+  storeCapture(archive, { url: listUrl, status: 200, bytes: Buffer.from('<html>list of reports</html>') });
+  const page = storeCapture(archive, { url: 'http://127.0.0.2/zwgk/zfxxgknb/t1.html', status: 200, bytes: Buffer.from('<html>report</html>'), referrerUrl: listUrl });
+  const pageResult = structuredClone(parse);
+  pageResult.format = 'html';
+  const recorded = recordParse(archive, page.id, pageResult);
+  const detail = getReport(archive, recorded.reportId!)!;
+  assert.deepEqual(detail.sources.map((s) => [s.captureId, s.role]), [[page.id, 'chosen']]);
+  archive.close();
+});
+
 test('ranking: template known, then fewer failing checks, more fields, confidence; ties keep the first found', () => {
   const base: Candidate = { parseId: 1, captureId: 1, url: 'u1', format: 'html', template: '2021', checksFailed: 0, fieldsFilled: 100, confidence: 0.9 };
   const pick = (...cs: Candidate[]) => rankCandidates(cs).ranked[0].parseId;

@@ -1,30 +1,50 @@
-// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey), ruling
-// lines removed, read by tesseract, and rebuilt into rows like the text layer. Temp files removed.
+// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey), its ruled
+// tables found and cut into cells, and every cell and the running text read by one tesseract run
+// per document. Rows come out like the text layer's (text lines) and HTML's (table grids).
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ocrImageFile, run } from './ocr.ts';
-import { readPgm, removeRulingLines, writePgm } from './ocr-rules.ts';
+import { ocrImages, type OcrWord } from './ocr-batch.ts';
+import { ocrPageRows, preparePage, type PreparedPage } from './ocr-page.ts';
+import { run } from './ocr.ts';
+import { readPgm, type GreyImage } from './ocr-rules.ts';
 import { pageRows, type PositionedItem } from './pdf-lines.ts';
 import type { ExtractedDocument, Row } from './types.ts';
 
 const DPI = 300;
+const POINTS_PER_PIXEL = 72 / DPI;
 
-/** OCRs one page image file (PGM) after removing its ruling lines. */
-export async function ocrPgmPage(file: string, page: number): Promise<PositionedItem[]> {
-  const image = removeRulingLines(readPgm(await readFile(file)));
-  await writeFile(file, writePgm(image));
-  return ocrImageFile(file, page, DPI, image.height);
+/** Builds the OCR'd document from rows and the confidences of every word read. */
+function documentFromRows(
+  format: 'pdf' | 'image', rows: Row[], confidences: number[], pages: number, meta: Record<string, string>, warnings: string[],
+): ExtractedDocument {
+  const mean = confidences.length ? confidences.reduce((s, c) => s + c, 0) / confidences.length : 0;
+  const ocrConfidence = Math.round(mean * 10) / 10;
+  const text = rows.map((r) => r.cells.map((c) => c.text).filter((t) => t !== '').join(' ')).join('\n');
+  warnings.push(`text read by OCR (mean word confidence ${ocrConfidence})`);
+  return { format, text, rows, containerTitle: meta.Title, meta, pages, ocrConfidence, warnings };
 }
 
-/** Builds the OCR'd document from rows; shared by scanned PDFs and images. */
+/** Builds the OCR'd document from positioned words of each page (images: no table grid). */
 export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], meta: Record<string, string>, warnings: string[]): ExtractedDocument {
-  const rows: Row[] = items.flatMap((pageItems) => pageRows(pageItems));
-  const all = items.flat();
-  const ocrConfidence = all.length ? Math.round((all.reduce((s, i) => s + (i.ocrConfidence ?? 0), 0) / all.length) * 10) / 10 : 0;
-  const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
-  warnings.push(`text read by OCR (mean word confidence ${ocrConfidence})`);
-  return { format, text, rows, containerTitle: meta.Title, meta, pages: items.length, ocrConfidence, warnings };
+  const rows = items.flatMap((pageItems) => pageRows(pageItems));
+  return documentFromRows(format, rows, items.flat().map((i) => i.ocrConfidence ?? 0), items.length, meta, warnings);
+}
+
+/** Reads every prepared page: one tesseract run for all running-text images and cell crops. */
+async function readPages(prepared: PreparedPage[], dir: string): Promise<{ rows: Row[]; confidences: number[] }> {
+  const images: GreyImage[] = prepared.map((p) => p.text);
+  for (const p of prepared) for (const crop of p.crops.flat()) if (crop) images.push(crop);
+  const words = await ocrImages(images, dir, 'read', { lang: 'chi_sim', psm: 6 });
+  let next = prepared.length;
+  let tableCount = 0;
+  const rows: Row[] = [];
+  prepared.forEach((p, index) => {
+    const cellWords = p.crops.map((crops) => crops.map((crop): OcrWord[] | null => (crop ? words[next++] : null)));
+    rows.push(...ocrPageRows(p, words[index], cellWords, POINTS_PER_PIXEL, tableCount));
+    tableCount += p.tables.length;
+  });
+  return { rows, confidences: words.flat().map((w) => w.confidence) };
 }
 
 /** OCRs the first `pageCount` pages of an image-only PDF. */
@@ -35,9 +55,14 @@ export async function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<
     await writeFile(input, bytes);
     await run('pdftoppm', ['-r', String(DPI), '-gray', '-l', String(pageCount), input, path.join(dir, 'page')], 300_000);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
-    const pages: PositionedItem[][] = [];
-    for (const [index, file] of files.entries()) pages.push(await ocrPgmPage(path.join(dir, file), index + 1));
-    return ocrDocument('pdf', pages, meta, warnings);
+    const prepared: PreparedPage[] = [];
+    for (const [index, file] of files.entries()) {
+      const pagePath = path.join(dir, file);
+      prepared.push(preparePage(readPgm(await readFile(pagePath)), index + 1));
+      await rm(pagePath);
+    }
+    const { rows, confidences } = await readPages(prepared, dir);
+    return documentFromRows('pdf', rows, confidences, files.length, meta, warnings);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

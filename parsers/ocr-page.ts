@@ -1,0 +1,72 @@
+// One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
+// page (tables blanked out) kept as one image of running text. After OCR, both come back together
+// as rows in reading order: text rows above a table, the table's grid rows, text rows below.
+import { findTables, lineMask, type GridTable } from './ocr-grid.ts';
+import type { OcrWord } from './ocr-batch.ts';
+import { removeRulingLines, type GreyImage } from './ocr-rules.ts';
+import { cropCell, readWords, tableRows } from './ocr-table.ts';
+import { pageRows, type PositionedItem } from './pdf-lines.ts';
+import type { Row } from './types.ts';
+
+/** A page ready for OCR: the running-text image and one crop per table cell (null = no ink). */
+export interface PreparedPage {
+  page: number;
+  widthPx: number;
+  heightPx: number;
+  tables: GridTable[];
+  crops: (GreyImage | null)[][];
+  text: GreyImage;
+}
+
+// Blanked around a table's cells so its outer ruling and stray line ends are not read as text.
+const TABLE_BORDER = 12;
+
+function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
+  const pixels = new Uint8Array(image.pixels);
+  for (const t of tables) {
+    const [top, bottom] = [Math.max(0, t.top - TABLE_BORDER), Math.min(image.height - 1, t.bottom + TABLE_BORDER)];
+    const [left, right] = [Math.max(0, t.left - TABLE_BORDER), Math.min(image.width - 1, t.right + TABLE_BORDER)];
+    for (let y = top; y <= bottom; y++) pixels.fill(255, y * image.width + left, y * image.width + right + 1);
+  }
+  return removeRulingLines({ ...image, pixels });
+}
+
+export function preparePage(image: GreyImage, page: number): PreparedPage {
+  const mask = lineMask(image);
+  const tables = findTables(image, mask);
+  return {
+    page,
+    widthPx: image.width,
+    heightPx: image.height,
+    tables,
+    crops: tables.map((t) => t.cells.map((cell) => cropCell(image, mask, cell))),
+    text: blankTables(image, tables),
+  };
+}
+
+function wordsToItems(words: OcrWord[], page: number, heightPx: number, pointsPerPixel: number): PositionedItem[] {
+  return words.map((w) => ({
+    text: w.text, page, ocr: true, ocrConfidence: w.confidence,
+    x: w.left * pointsPerPixel, y: (heightPx - w.top - w.height) * pointsPerPixel,
+    width: w.width * pointsPerPixel, height: w.height * pointsPerPixel,
+  }));
+}
+
+/**
+ * The page's rows from what OCR read: `textWords` for the running text, `cellWords[t][c]` for
+ * cell c of table t (null where the crop had no ink). `firstTable` numbers tables across pages.
+ */
+export function ocrPageRows(
+  prepared: PreparedPage, textWords: OcrWord[], cellWords: (OcrWord[] | null)[][], pointsPerPixel: number, firstTable: number,
+): Row[] {
+  const textRows = pageRows(wordsToItems(textWords, prepared.page, prepared.heightPx, pointsPerPixel));
+  const rows: Row[] = [];
+  let next = 0;
+  prepared.tables.forEach((table, t) => {
+    const topY = (prepared.heightPx - table.top) * pointsPerPixel;
+    while (next < textRows.length && (textRows[next].cells[0].prov.y ?? 0) > topY) rows.push(textRows[next++]);
+    const place = { page: prepared.page, table: firstTable + t, pointsPerPixel, pageHeightPx: prepared.heightPx };
+    rows.push(...tableRows(table, cellWords[t].map(readWords), place));
+  });
+  return [...rows, ...textRows.slice(next)];
+}

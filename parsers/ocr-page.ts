@@ -44,12 +44,25 @@ export function preparePage(image: GreyImage, page: number): PreparedPage {
   };
 }
 
+/**
+ * Words as positioned items, each given the full height of the line tesseract put it in: ink boxes
+ * of Chinese glyphs and punctuation sit at different heights, and the row builder would otherwise
+ * break one printed line into several.
+ */
 function wordsToItems(words: OcrWord[], page: number, heightPx: number, pointsPerPixel: number): PositionedItem[] {
-  return words.map((w) => ({
-    text: w.text, page, ocr: true, ocrConfidence: w.confidence,
-    x: w.left * pointsPerPixel, y: (heightPx - w.top - w.height) * pointsPerPixel,
-    width: w.width * pointsPerPixel, height: w.height * pointsPerPixel,
-  }));
+  const lines = new Map<string, { top: number; bottom: number }>();
+  for (const w of words) {
+    const line = lines.get(w.line) ?? { top: w.top, bottom: w.top + w.height };
+    lines.set(w.line, { top: Math.min(line.top, w.top), bottom: Math.max(line.bottom, w.top + w.height) });
+  }
+  return words.map((w) => {
+    const { top, bottom } = lines.get(w.line)!;
+    return {
+      text: w.text, page, ocr: true, ocrConfidence: w.confidence,
+      x: w.left * pointsPerPixel, y: (heightPx - bottom) * pointsPerPixel,
+      width: w.width * pointsPerPixel, height: (bottom - top) * pointsPerPixel,
+    };
+  });
 }
 
 /**

@@ -31,20 +31,26 @@ export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], 
   return documentFromRows(format, rows, items.flat().map((i) => i.ocrConfidence ?? 0), items.length, meta, warnings);
 }
 
-/** Reads every prepared page: one tesseract run for all running-text images and cell crops. */
+/**
+ * Reads every prepared page with two tesseract runs side by side: the running text as columns of
+ * text of varying size (psm 4 reads bold title glyphs that psm 6 confuses: 韭 read as 非), and
+ * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together).
+ */
 async function readPages(prepared: PreparedPage[], dir: string): Promise<{ rows: Row[]; confidences: number[] }> {
-  const images: GreyImage[] = prepared.map((p) => p.text);
-  for (const p of prepared) for (const crop of p.crops.flat()) if (crop) images.push(crop);
-  const words = await ocrImages(images, dir, 'read', { lang: 'chi_sim', psm: 6 });
-  let next = prepared.length;
+  const crops = prepared.flatMap((p) => p.crops.flat().filter((c): c is GreyImage => c !== null));
+  const [textWords, cropWords] = await Promise.all([
+    ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }),
+    ocrImages(crops, dir, 'cells', { lang: 'chi_sim', psm: 6 }),
+  ]);
+  let next = 0;
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
-    const cellWords = p.crops.map((crops) => crops.map((crop): OcrWord[] | null => (crop ? words[next++] : null)));
-    rows.push(...ocrPageRows(p, words[index], cellWords, POINTS_PER_PIXEL, tableCount));
+    const cellWords = p.crops.map((cells) => cells.map((crop): OcrWord[] | null => (crop ? cropWords[next++] : null)));
+    rows.push(...ocrPageRows(p, textWords[index], cellWords, POINTS_PER_PIXEL, tableCount));
     tableCount += p.tables.length;
   });
-  return { rows, confidences: words.flat().map((w) => w.confidence) };
+  return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
 }
 
 /** OCRs the first `pageCount` pages of an image-only PDF. */

@@ -4,6 +4,7 @@
 import type { GridCell, GridTable } from './ocr-grid.ts';
 import type { OcrWord } from './ocr-batch.ts';
 import type { GreyImage } from './ocr-rules.ts';
+import { fixBrackets } from './ocr-text-fix.ts';
 import type { Cell, Row } from './types.ts';
 
 // Pixels trimmed inside a cell's borders: the grey fringe of an anti-aliased line is not ink.
@@ -45,7 +46,7 @@ export interface CellReading {
 export function readWords(words: OcrWord[] | null): CellReading {
   if (words === null) return { text: '', confidence: 100 };
   if (words.length === 0) return { text: '', confidence: 0 };
-  const text = words.map((w) => w.text).join('');
+  const text = fixBrackets(words.map((w) => w.text).join(''));
   return { text, confidence: Math.round((words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10) / 10 };
 }
 

@@ -56,7 +56,7 @@ export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN): Uint8Array {
 
 /** Boxes of the regions enclosed by the mask (4-connected, not reaching the image border). */
 export function enclosedRegions(mask: Uint8Array, width: number, height: number): Box[] {
-  const label = new Int32Array(width * height);
+  const label = new Uint8Array(width * height);
   const stack = new Int32Array(width * height);
   const boxes: Box[] = [];
   for (let start = 0; start < mask.length; start++) {
@@ -75,12 +75,11 @@ export function enclosedRegions(mask: Uint8Array, width: number, height: number)
       if (y < box.top) box.top = y;
       if (y > box.bottom) box.bottom = y;
       if (x === 0 || y === 0 || x === width - 1 || y === height - 1) open = true;
-      for (const j of [i - 1, i + 1, i - width, i + width]) {
-        if (j < 0 || j >= mask.length || mask[j] || label[j]) continue;
-        if ((j === i - 1 && x === 0) || (j === i + 1 && x === width - 1)) continue;
-        label[j] = 1;
-        stack[size++] = j;
-      }
+      // Neighbours left, right, up, down; the image edge stops the fill (and marks it open).
+      if (x > 0 && !mask[i - 1] && !label[i - 1]) { label[i - 1] = 1; stack[size++] = i - 1; }
+      if (x < width - 1 && !mask[i + 1] && !label[i + 1]) { label[i + 1] = 1; stack[size++] = i + 1; }
+      if (y > 0 && !mask[i - width] && !label[i - width]) { label[i - width] = 1; stack[size++] = i - width; }
+      if (y < height - 1 && !mask[i + width] && !label[i + width]) { label[i + width] = 1; stack[size++] = i + width; }
     }
     if (!open && box.right - box.left >= MIN_CELL_SIDE && box.bottom - box.top >= MIN_CELL_SIDE) boxes.push(box);
   }

@@ -1,6 +1,7 @@
 // One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
 // page (tables blanked out) kept as one image of running text. After OCR, both come back together
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
+import { whitenPaper } from './ocr-ink.ts';
 import { findTables, lineMask, type GridTable } from './ocr-grid.ts';
 import type { OcrWord } from './ocr-batch.ts';
 import { removeRulingLines, type GreyImage } from './ocr-rules.ts';
@@ -31,7 +32,8 @@ function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   return removeRulingLines({ ...image, pixels });
 }
 
-export function preparePage(image: GreyImage, page: number): PreparedPage {
+export function preparePage(scan: GreyImage, page: number): PreparedPage {
+  const image = whitenPaper(scan);
   const mask = lineMask(image);
   const tables = findTables(image, mask);
   return {

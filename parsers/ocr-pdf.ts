@@ -53,6 +53,17 @@ async function readPages(prepared: PreparedPage[], dir: string): Promise<{ rows:
   return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
 }
 
+/** OCRs page images (300 dpi greyscale, in page order) into a document. */
+export async function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));
+  try {
+    const { rows, confidences } = await readPages(images.map((image, index) => preparePage(image, index + 1)), dir);
+    return documentFromRows('pdf', rows, confidences, images.length, meta, warnings);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** OCRs the first `pageCount` pages of an image-only PDF. */
 export async function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));

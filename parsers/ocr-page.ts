@@ -1,6 +1,7 @@
 // One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
 // page (tables blanked out) kept as one image of running text. After OCR, both come back together
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
+import { deskew } from './ocr-deskew.ts';
 import { whitenPaper } from './ocr-ink.ts';
 import { findTables, lineMask, type GridTable } from './ocr-grid.ts';
 import type { OcrWord } from './ocr-batch.ts';
@@ -12,6 +13,8 @@ import type { Row } from './types.ts';
 /** A page ready for OCR: the running-text image and one crop per table cell (null = no ink). */
 export interface PreparedPage {
   page: number;
+  /** The tilt the scan had before it was straightened (0 when straight enough). */
+  skewDegrees: number;
   widthPx: number;
   heightPx: number;
   tables: GridTable[];
@@ -33,11 +36,13 @@ function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
 }
 
 export function preparePage(scan: GreyImage, page: number): PreparedPage {
-  const image = whitenPaper(scan);
+  const { image: straight, degrees } = deskew(scan);
+  const image = whitenPaper(straight);
   const mask = lineMask(image);
   const tables = findTables(image, mask);
   return {
     page,
+    skewDegrees: degrees,
     widthPx: image.width,
     heightPx: image.height,
     tables,

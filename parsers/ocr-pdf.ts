@@ -36,12 +36,14 @@ export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], 
  * text of varying size (psm 4 reads bold title glyphs that psm 6 confuses: 韭 read as 非), and
  * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together).
  */
-async function readPages(prepared: PreparedPage[], dir: string): Promise<{ rows: Row[]; confidences: number[] }> {
+async function readPages(prepared: PreparedPage[], dir: string, warnings: string[]): Promise<{ rows: Row[]; confidences: number[] }> {
   const crops = prepared.flatMap((p) => p.crops.flat().filter((c): c is GreyImage => c !== null));
   const [textWords, cropWords] = await Promise.all([
     ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }),
     ocrImages(crops, dir, 'cells', { lang: 'chi_sim', psm: 6 }),
   ]);
+  const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
+  if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
   let next = 0;
   let tableCount = 0;
   const rows: Row[] = [];
@@ -57,7 +59,7 @@ async function readPages(prepared: PreparedPage[], dir: string): Promise<{ rows:
 export async function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));
   try {
-    const { rows, confidences } = await readPages(images.map((image, index) => preparePage(image, index + 1)), dir);
+    const { rows, confidences } = await readPages(images.map((image, index) => preparePage(image, index + 1)), dir, warnings);
     return documentFromRows('pdf', rows, confidences, images.length, meta, warnings);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -78,7 +80,7 @@ export async function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<
       prepared.push(preparePage(readPgm(await readFile(pagePath)), index + 1));
       await rm(pagePath);
     }
-    const { rows, confidences } = await readPages(prepared, dir);
+    const { rows, confidences } = await readPages(prepared, dir, warnings);
     return documentFromRows('pdf', rows, confidences, files.length, meta, warnings);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { whitenPaper } from './ocr-ink.ts';
 import { findTables, lineMask, type GridTable } from './ocr-grid.ts';
 import type { OcrWord } from './ocr-batch.ts';
 import { removeRulingLines, type GreyImage } from './ocr-rules.ts';
-import { cropCell, readWords, tableRows } from './ocr-table.ts';
+import { cropCell, tableRows, type CellReading } from './ocr-table.ts';
 import { pageRows, type PositionedItem } from './pdf-lines.ts';
 import type { Row } from './types.ts';
 
@@ -73,11 +73,11 @@ function wordsToItems(words: OcrWord[], page: number, heightPx: number, pointsPe
 }
 
 /**
- * The page's rows from what OCR read: `textWords` for the running text, `cellWords[t][c]` for
- * cell c of table t (null where the crop had no ink). `firstTable` numbers tables across pages.
+ * The page's rows from what OCR read: `textWords` for the running text, `cells[t][c]` for cell c
+ * of table t. `firstTable` numbers tables across pages.
  */
 export function ocrPageRows(
-  prepared: PreparedPage, textWords: OcrWord[], cellWords: (OcrWord[] | null)[][], pointsPerPixel: number, firstTable: number,
+  prepared: PreparedPage, textWords: OcrWord[], cells: CellReading[][], pointsPerPixel: number, firstTable: number,
 ): Row[] {
   const textRows = pageRows(wordsToItems(textWords, prepared.page, prepared.heightPx, pointsPerPixel));
   const rows: Row[] = [];
@@ -86,7 +86,7 @@ export function ocrPageRows(
     const topY = (prepared.heightPx - table.top) * pointsPerPixel;
     while (next < textRows.length && (textRows[next].cells[0].prov.y ?? 0) > topY) rows.push(textRows[next++]);
     const place = { page: prepared.page, table: firstTable + t, pointsPerPixel, pageHeightPx: prepared.heightPx };
-    rows.push(...tableRows(table, cellWords[t].map(readWords), place));
+    rows.push(...tableRows(table, cells[t], place));
   });
   return [...rows, ...textRows.slice(next)];
 }

@@ -4,8 +4,10 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ocrImages, type OcrWord } from './ocr-batch.ts';
+import { ocrImages } from './ocr-batch.ts';
+import { decideFigure, figureCandidates, FIGURE_MODE } from './ocr-figures.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './ocr-page.ts';
+import { readWords, type CellReading } from './ocr-table.ts';
 import { run } from './ocr.ts';
 import { readPgm, type GreyImage } from './ocr-rules.ts';
 import { pageRows, type PositionedItem } from './pdf-lines.ts';
@@ -31,25 +33,59 @@ export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], 
   return documentFromRows(format, rows, items.flat().map((i) => i.ocrConfidence ?? 0), items.length, meta, warnings);
 }
 
+/** Cell crops of all pages in reading order, with where each belongs (page, table, cell). */
+function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; table: number; cell: number }[] {
+  return prepared.flatMap((p, page) => p.crops.flatMap((cells, table) => cells.flatMap((image, cell) => (image ? [{ image, page, table, cell }] : []))));
+}
+
+/** Reads the figure cells again with the digit model and lets the two readings decide. */
+async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string): Promise<void> {
+  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
+    .map((cell) => ({ page, table: t, cell, image: p.crops[t][cell]! }))));
+  const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE);
+  candidates.forEach((c, i) => {
+    readings[c.page][c.table][c.cell] = decideFigure(readings[c.page][c.table][c.cell], readWords(words[i]));
+  });
+}
+
+/**
+ * Names the cells that hold ink but that OCR could not read: they are left empty (null), and a
+ * reader of the result should know the gap is the parse's, not the report's.
+ */
+function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warnings: string[]): void {
+  const unread = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => table.cells.flatMap((cell, c) => {
+    const reading = readings[page][t][c];
+    return p.crops[t][c] && reading.text === '' && reading.confidence === 0 ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
+  })));
+  if (unread.length === 0) return;
+  const shown = unread.slice(0, 12).join(', ') + (unread.length > 12 ? ', …' : '');
+  warnings.push(`${unread.length} table cell(s) OCR could not read, left empty: ${shown}`);
+}
+
 /**
  * Reads every prepared page with two tesseract runs side by side: the running text as columns of
  * text of varying size (psm 4 reads bold title glyphs that psm 6 confuses: 韭 read as 非), and
- * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together).
+ * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together). The
+ * figure cells then get a second, digits-only reading.
  */
 async function readPages(prepared: PreparedPage[], dir: string, warnings: string[]): Promise<{ rows: Row[]; confidences: number[] }> {
-  const crops = prepared.flatMap((p) => p.crops.flat().filter((c): c is GreyImage => c !== null));
+  const crops = cropsOf(prepared);
   const [textWords, cropWords] = await Promise.all([
     ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }),
-    ocrImages(crops, dir, 'cells', { lang: 'chi_sim', psm: 6 }),
+    ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }),
   ]);
+  const readings = prepared.map((p) => p.crops.map((cells) => cells.map(() => readWords(null))));
+  crops.forEach((c, i) => {
+    readings[c.page][c.table][c.cell] = readWords(cropWords[i]);
+  });
+  await checkFigures(prepared, readings, dir);
+  warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
   if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
-  let next = 0;
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
-    const cellWords = p.crops.map((cells) => cells.map((crop): OcrWord[] | null => (crop ? cropWords[next++] : null)));
-    rows.push(...ocrPageRows(p, textWords[index], cellWords, POINTS_PER_PIXEL, tableCount));
+    rows.push(...ocrPageRows(p, textWords[index], readings[index], POINTS_PER_PIXEL, tableCount));
     tableCount += p.tables.length;
   });
   return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };

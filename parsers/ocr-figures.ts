@@ -1,0 +1,57 @@
+// A second reading of the figure cells. chi_sim reads a lone digit on a poor scan as a look-alike
+// glyph (0 as 人, 站, 册), and a wrong figure is worse than none. The figure cells of a table are
+// read again by tesseract's English model limited to digits, one line each; the two readings
+// decide together, and a cell they cannot agree on is left empty (null) rather than guessed.
+import type { GridTable } from './ocr-grid.ts';
+import type { CellReading } from './ocr-table.ts';
+
+const FIGURE = /^[+-]?\d+(\.\d+)?$/;
+// Dashes and 无 mean "nothing here": the digit model must not turn them into figures.
+const NULL_MARKER = /^[/／\\、…—–―－-]+$|^(无|不涉及|空)$/;
+// A digit-only reading below this confidence is no better than chi_sim's look-alike glyph.
+const MIN_DIGIT_CONFIDENCE = 80;
+// Longest chi_sim misreading of a figure worth a second look ("人0", "站", "00人").
+const MAX_GLYPHS = 3;
+
+/** The figure pass settings for tesseract: English digits, one text line per cell. */
+export const FIGURE_MODE = { lang: 'eng', psm: 7, config: { tessedit_char_whitelist: '0123456789.-+' } };
+
+function isFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
+
+/**
+ * Cells worth a digit reading: short or figure readings in a row or column that holds figures
+ * elsewhere (two figures at least), so labels and headers are never re-read as digits.
+ */
+export function figureCandidates(table: GridTable, readings: CellReading[]): number[] {
+  const rowFigures = new Map<number, number>();
+  const colFigures = new Map<number, number>();
+  table.cells.forEach((cell, i) => {
+    if (!isFigure(readings[i].text)) return;
+    rowFigures.set(cell.row, (rowFigures.get(cell.row) ?? 0) + 1);
+    colFigures.set(cell.col, (colFigures.get(cell.col) ?? 0) + 1);
+  });
+  return table.cells.flatMap((cell, i) => {
+    const text = readings[i].text;
+    if (readings[i].confidence === 100 && text === '') return []; // no ink: certainly blank
+    if (NULL_MARKER.test(text) || (!isFigure(text) && [...text].length > MAX_GLYPHS)) return [];
+    if (!isFigure(text) && /[\u4e00-\u9fff]{2}/.test(text) && !/\d/.test(text)) return []; // a short label (其他, 总计)
+    const inFigures = (rowFigures.get(cell.row) ?? 0) - (isFigure(text) ? 1 : 0) >= 2
+      || (colFigures.get(cell.col) ?? 0) - (isFigure(text) ? 1 : 0) >= 2;
+    return inFigures ? [i] : [];
+  });
+}
+
+/**
+ * The cell's reading once both models have spoken: agreement keeps the figure; a figure that
+ * only the digit model sees, with confidence, replaces a look-alike glyph; a disagreement
+ * between two figures, or an unsure digit reading, leaves the cell empty and unsure.
+ */
+export function decideFigure(first: CellReading, digits: CellReading): CellReading {
+  const [a, b] = [first.text, digits.text];
+  if (isFigure(a) && a === b) return { text: a, confidence: Math.max(first.confidence, digits.confidence) };
+  if (isFigure(b) && digits.confidence >= MIN_DIGIT_CONFIDENCE && !isFigure(a)) return { text: b, confidence: digits.confidence };
+  if (isFigure(a) && !isFigure(b) && b === '' && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
+  return { text: '', confidence: 0 };
+}

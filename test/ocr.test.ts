@@ -1,0 +1,119 @@
+// OCR of scanned reports: the five scanned seeds must keep the accuracy the cell-by-cell reading
+// reached (998/998 fields when this test was written), a worse scan (blurred, noisy, tilted) must
+// still read, and no OCR slip may turn into a figure the report does not print.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from '../parsers/index.ts';
+import { extractDocument } from '../parsers/extract.ts';
+import { decideFigure } from '../parsers/ocr-figures.ts';
+import { findTables } from '../parsers/ocr-grid.ts';
+import { ocrPageImages } from '../parsers/ocr-pdf.ts';
+import { readPgm, type GreyImage } from '../parsers/ocr-rules.ts';
+import { rotate } from '../parsers/ocr-deskew.ts';
+import { buildReport } from '../parsers/report.ts';
+import { EXPECTED_DIR, loadExpected, normOrgan, seedNames, wrongFields } from './helpers/expected.ts';
+
+const FIXTURE_SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
+// Reached 998 of 998; a few fields of slack so that a tesseract update does not fail the build,
+// while a real regression (a table lost, a column shifted) does.
+const MIN_FIELDS_RIGHT = 990;
+
+test('the five scanned seeds read by OCR keep their accuracy, and nothing is invented', async () => {
+  let right = 0;
+  let total = 0;
+  for (const name of seedNames()) {
+    const expected = loadExpected(join(EXPECTED_DIR, `${name}.json`));
+    const result = await parseDocument(readFileSync(join(FIXTURE_SEEDS, `${name}.scan.pdf`)));
+    assert.equal(normOrgan(result.organ), normOrgan(expected.organ), name);
+    assert.equal(result.year, expected.year, name);
+    assert.equal(result.template, expected.template, name);
+    const wrong = wrongFields(result, expected);
+    // A cell OCR could not read stays null; a wrong figure would be an invented one.
+    assert.deepEqual(wrong.filter((k) => result.fields[k] !== null), [], `${name}: figures that are not printed`);
+    right += Object.keys(expected.fields).length - wrong.length;
+    total += Object.keys(expected.fields).length;
+  }
+  assert.ok(right >= MIN_FIELDS_RIGHT, `OCR fields right ${right}/${total}, expected at least ${MIN_FIELDS_RIGHT}`);
+});
+
+test('OCR table cells sit on a grid, each marked ocr with a confidence', async () => {
+  const doc = await extractDocument(readFileSync(join(FIXTURE_SEEDS, '001_46e25f98fd9935f9.scan.pdf')));
+  const gridRows = doc.rows.filter((r) => r.fromGrid);
+  assert.ok(gridRows.length >= 40, `${gridRows.length} grid rows`);
+  for (const cell of gridRows.flatMap((r) => r.cells)) {
+    assert.equal(cell.prov.ocr, true);
+    assert.equal(typeof cell.prov.ocrConfidence, 'number');
+    assert.ok(cell.prov.page && cell.prov.table !== undefined && cell.prov.row !== undefined && cell.prov.col !== undefined);
+  }
+});
+
+/** A poorer scan of the same page: half the resolution, grey paper with noise, turned by `degrees`. */
+function worseScan(image: GreyImage, degrees: number, seed: number): GreyImage {
+  const { width, height } = image;
+  const blurred = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [bx, by] = [x & ~1, y & ~1];
+      const at = (xx: number, yy: number) => (xx < width && yy < height ? image.pixels[yy * width + xx] : 255);
+      blurred[y * width + x] = (at(bx, by) + at(bx + 1, by) + at(bx, by + 1) + at(bx + 1, by + 1)) / 4;
+    }
+  }
+  const turned = rotate({ width, height, pixels: blurred }, -degrees);
+  let state = seed;
+  const noise = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 50;
+  const pixels = turned.pixels.map((v) => Math.max(0, Math.min(255, Math.round(v * 0.85 + 20 + noise()))));
+  return { width, height, pixels };
+}
+
+test('a blurred, noisy scan tilted by 0.6° is straightened and still read, without invented figures', async () => {
+  const name = '003_d677def7845cc038';
+  const dir = mkdtempSync(join(tmpdir(), 'ocr-test-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '300', '-gray', join(FIXTURE_SEEDS, `${name}.scan.pdf`), join(dir, 'page')]);
+    const pages = readdirSync(dir).sort().map((f, i) => worseScan(readPgm(readFileSync(join(dir, f))), 0.6, i + 1));
+    const warnings: string[] = [];
+    const result = buildReport(await ocrPageImages(pages, {}, warnings));
+    const expected = loadExpected(join(EXPECTED_DIR, `${name}.json`));
+    const wrong = wrongFields(result, expected);
+    assert.deepEqual(wrong.filter((k) => result.fields[k] !== null), [], 'figures that are not printed');
+    assert.ok(wrong.length <= 5, `${wrong.length} fields wrong: ${wrong.join(', ')}`);
+    assert.ok(warnings.some((w) => /straightened/.test(w)), warnings.join(' | '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A white page with black ruling lines at the given positions (full length in the table box). */
+function ruledPage(xs: number[], ys: number[], extra: (p: Uint8Array, w: number) => void = () => {}): GreyImage {
+  const [width, height] = [600, 400];
+  const pixels = new Uint8Array(width * height).fill(255);
+  const [left, right, top, bottom] = [xs[0], xs[xs.length - 1], ys[0], ys[ys.length - 1]];
+  for (const y of ys) for (let x = left; x <= right; x++) for (let t = 0; t < 3; t++) pixels[(y + t) * width + x] = 0;
+  for (const x of xs) for (let y = top; y <= bottom + 2; y++) for (let t = 0; t < 3; t++) pixels[y * width + x + t] = 0;
+  extra(pixels, width);
+  return { width, height, pixels };
+}
+
+test('the grid finder gives merged cells their row and column spans', () => {
+  // Three columns, three rows; the first column's cell spans the two lower rows (one line missing).
+  const page = ruledPage([50, 200, 350, 500], [50, 150, 250, 350], (p, w) => {
+    for (let x = 53; x < 200; x++) for (let t = 0; t < 3; t++) p[(250 + t) * w + x] = 255;
+  });
+  const [table] = findTables(page);
+  assert.equal(table.rows, 3);
+  assert.equal(table.cols, 3);
+  const merged = table.cells.find((c) => c.row === 1 && c.col === 0);
+  assert.deepEqual([merged?.rowSpan, merged?.colSpan], [2, 1]);
+  assert.equal(table.cells.length, 8);
+});
+
+test('two readings of a figure cell: agreement keeps it, disagreement leaves it empty', () => {
+  assert.deepEqual(decideFigure({ text: '13', confidence: 90 }, { text: '13', confidence: 95 }), { text: '13', confidence: 95 });
+  assert.deepEqual(decideFigure({ text: '人', confidence: 40 }, { text: '0', confidence: 93 }), { text: '0', confidence: 93 });
+  assert.deepEqual(decideFigure({ text: '人', confidence: 40 }, { text: '0', confidence: 50 }), { text: '', confidence: 0 });
+  assert.deepEqual(decideFigure({ text: '18', confidence: 90 }, { text: '16', confidence: 90 }), { text: '', confidence: 0 });
+});

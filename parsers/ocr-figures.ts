@@ -1,20 +1,22 @@
 // A second reading of the figure cells. chi_sim reads a lone digit on a poor scan as a look-alike
 // glyph (0 as 人, 站, 册), and a wrong figure is worse than none. The figure cells of a table are
-// read again by tesseract's English model limited to digits, one line each; the two readings
+// read again by tesseract's English model, one line each; the two readings
 // decide together, and a cell they cannot agree on is left empty (null) rather than guessed.
+// The English model reads digits well on its own; tesseract 5's character whitelist made it
+// return nothing for many faint zeros, so none is set: a non-digit answer simply does not count.
 import type { GridTable } from './ocr-grid.ts';
 import type { CellReading } from './ocr-table.ts';
 
 const FIGURE = /^[+-]?\d+(\.\d+)?$/;
 // Dashes and 无 mean "nothing here": the digit model must not turn them into figures.
 const NULL_MARKER = /^[/／\\、…—–―－-]+$|^(无|不涉及|空)$/;
-// A digit-only reading below this confidence is no better than chi_sim's look-alike glyph.
+// An English reading below this confidence is no better than chi_sim's look-alike glyph.
 const MIN_DIGIT_CONFIDENCE = 80;
 // Longest chi_sim misreading of a figure worth a second look ("人0", "站", "00人").
 const MAX_GLYPHS = 3;
 
-/** The figure pass settings for tesseract: English digits, one text line per cell. */
-export const FIGURE_MODE = { lang: 'eng', psm: 7, config: { tessedit_char_whitelist: '0123456789.-+' } };
+/** The figure pass settings for tesseract: English model, one text line per cell. */
+export const FIGURE_MODE = { lang: 'eng', psm: 7 };
 
 function isFigure(text: string): boolean {
   return FIGURE.test(text);

@@ -1,6 +1,7 @@
-// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey), its ruled
-// tables found and cut into cells, and every cell and the running text read by one tesseract run
-// per document. Rows come out like the text layer's (text lines) and HTML's (table grids).
+// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey) and
+// straightened, its ruled tables found and cut into cells, and the crops of the whole document
+// read in a few batched tesseract runs (running text, cells, a second look at figures). Rows come
+// out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -7,6 +7,7 @@ import {
 } from './row-labels.ts';
 import { fitValues, splitRow, type RowParts } from './row-values.ts';
 import type { Cell, FieldCell, Row } from './types.ts';
+import { applicationRowOrder, placeUnlabelledRows, type AppsEvent } from './unlabelled-rows.ts';
 
 export interface MappedFields {
   fields: Record<string, number | null>;
@@ -29,6 +30,8 @@ interface Walker {
   pendingLabel: string;
   activeHeader: string[] | null;
   reviewBuffer: Cell[];
+  /** Labelled and label-less rows of table "applications" in reading order, for placing the latter. */
+  appsEvents: AppsEvent[];
 }
 
 function assign(w: Walker, keys: string[], cells: (Cell | null)[], doubt?: string): void {
@@ -49,22 +52,55 @@ function assignApplicationRow(w: Walker, id: string, values: Cell[], doubt?: str
   const fitted = fitValues(values, keys.length);
   const why = [fitted.doubt, doubt].filter(Boolean).join('; ');
   assign(w, keys, fitted.cells, why ? `row ${id}: ${why}` : undefined);
+  w.appsEvents.push({ kind: 'row', id });
   w.previousApp = id;
   w.pendingApps = [];
   w.pendingLabel = '';
 }
 
 /**
- * A row of figures without a label belongs to the label line(s) read before it. One waiting label
- * is a plain wrap; several, or a label pieced together from fragments, make the placement doubtful.
+ * A row of figures without a label belongs to the label line read just before it when that is a
+ * plain wrap: one waiting label, read whole, for a row after the last one read. Otherwise (several
+ * labels waiting, a label pieced from fragments, labels out of order, or none) the labels are out of
+ * step with the rows, so the row waits to be placed by template order once the table is read.
  */
-function assignToPending(w: Walker, values: Cell[]): void {
-  const [first, ...others] = w.pendingApps;
-  const doubt = others.length
-    ? `figures placed under the first of ${others.length + 1} waiting labels (${[first, ...others].map((p) => p.id).join(', ')})`
-    : first.fromFragments ? 'label pieced together from fragments' : undefined;
-  assignApplicationRow(w, first.id, values, doubt);
-  w.pendingApps = others;
+function assignBareRow(w: Walker, values: Cell[]): void {
+  const [only, ...others] = w.pendingApps;
+  const plainWrap = only && others.length === 0 && !only.fromFragments && comesAfter(w, only.id, w.previousApp);
+  w.pendingApps = [];
+  if (plainWrap && values.length >= APPLICANT_COLUMNS.length) {
+    assignApplicationRow(w, only.id, values);
+  } else if (values.length > 1) {
+    // Even a short row (blank cells vanished) takes its place in the run: it cannot be placed,
+    // and counting it keeps the rows around it from being placed one slot off.
+    w.appsEvents.push({ kind: 'bare', values });
+  } else {
+    // A lone figure is no row (a row prints at least a column and its total): a stray cell of
+    // another row. Nothing is read from it, and the rows around it stay placeable.
+    const under = plainWrap ? ` under the label of ${only.id}` : '';
+    const keys = plainWrap ? APPLICANT_COLUMNS.map((col) => `apps.${only.id}.${col}`) : [];
+    const line = values[0].prov.line ? ` on line ${values[0].prov.line}` : '';
+    w.out.doubts.push({ keys, message: `a lone figure (${values[0].text})${line}${under} was not placed` });
+  }
+}
+
+/** True unless both rows are known and `id` comes before `previous` in the template. */
+function comesAfter(w: Walker, id: string, previous: string | null): boolean {
+  const order = applicationRowOrder(w.keys);
+  return previous === null || !order.includes(previous) || order.indexOf(id) > order.indexOf(previous);
+}
+
+/** Places the label-less rows by template order, after the whole table has been read. */
+function placeBareRows(w: Walker): void {
+  const isRead = (id: string) => APPLICANT_COLUMNS.some((col) => `apps.${id}.${col}` in w.out.cells);
+  const outcome = placeUnlabelledRows(w.appsEvents, applicationRowOrder(w.keys), APPLICANT_COLUMNS.length, isRead);
+  for (const { id, values } of outcome.placements) {
+    const keys = APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
+    assign(w, keys, fitValues(values, keys.length).cells);
+  }
+  for (const d of outcome.doubts) {
+    w.out.doubts.push({ keys: d.ids.flatMap((id) => APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`)), message: d.message });
+  }
 }
 
 function templateHasRow(w: Walker, id: string): boolean {
@@ -102,8 +138,16 @@ function feedReviews(w: Walker, parts: RowParts): boolean {
 
 function noteHeaders(w: Walker, label: string): void {
   const norm = normaliseLabel(label);
-  if (/申请人情况|勾稽关系|^自然人/.test(norm)) w.appsHeaderSeen = true;
-  if (/行政复议/.test(norm) && norm.length <= 40 && !/\d/.test(norm)) w.reviewsHeaderSeen = true;
+  if (/申请人情况|勾稽关系|^自然人/.test(norm)) {
+    // The table of applications comes before the one of reviews: a "reviews header" read earlier
+    // was running text, and its figures must not swallow the rows of this table.
+    w.appsHeaderSeen = true;
+    w.reviewsHeaderSeen = false;
+    w.reviewBuffer = [];
+  }
+  // A sentence of the narrative ("…该行政复议件未被纠错。") is not a table header.
+  const sentence = /[，。；]/.test(label);
+  if (/行政复议/.test(norm) && norm.length <= 40 && !/\d/.test(norm) && !sentence) w.reviewsHeaderSeen = true;
 }
 
 function walkRow(w: Walker, row: Row): void {
@@ -127,12 +171,9 @@ function walkRow(w: Walker, row: Row): void {
     }
     return;
   }
-  if (!parts.label && parts.numbers > 0 && w.pendingApps.length) {
-    assignToPending(w, parts.values);
+  if (!parts.label && parts.numbers > 0 && (w.pendingApps.length || (w.appsHeaderSeen && !w.reviewsHeaderSeen))) {
+    assignBareRow(w, parts.values);
     return;
-  }
-  if (!parts.label && parts.numbers > 0 && w.appsHeaderSeen && !w.reviewsHeaderSeen) {
-    w.out.doubts.push({ keys: [], message: `a row of ${parts.values.length} figures with no label was left out` });
   }
   if (parts.label && !parts.hasValueCells) w.pendingLabel = (w.pendingLabel + parts.label).slice(-120);
 }
@@ -143,9 +184,10 @@ export function mapFields(rows: Row[], template: '2021' | '2019'): MappedFields 
   const out: MappedFields = { fields: {}, cells: {}, doubts: [], missing: [] };
   const w: Walker = {
     template, keys: new Set(keys), out, appsHeaderSeen: false, reviewsHeaderSeen: false,
-    pendingApps: [], previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [],
+    pendingApps: [], previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [], appsEvents: [],
   };
   for (const row of rows) walkRow(w, row);
+  placeBareRows(w);
   const fields: Record<string, number | null> = {};
   for (const key of keys) fields[key] = key in out.fields ? out.fields[key] : null;
   out.fields = fields;

@@ -12,6 +12,8 @@ const FIGURE = /^[+-]?\d+(\.\d+)?$/;
 const NULL_MARKER = /^[/／\\、…—–―－-]+$|^(无|不涉及|空)$/;
 // An English reading below this confidence is no better than chi_sim's look-alike glyph.
 const MIN_DIGIT_CONFIDENCE = 80;
+// An English reading this sure outweighs a less sure, different chi_sim figure.
+const SURE_DIGIT_CONFIDENCE = 90;
 // Longest chi_sim misreading of a figure worth a second look ("人0", "站", "00人").
 const MAX_GLYPHS = 3;
 
@@ -47,13 +49,17 @@ export function figureCandidates(table: GridTable, readings: CellReading[]): num
 
 /**
  * The cell's reading once both models have spoken: agreement keeps the figure; a figure that
- * only the digit model sees, with confidence, replaces a look-alike glyph; a disagreement
- * between two figures, or an unsure digit reading, leaves the cell empty and unsure.
+ * only the English model sees, with confidence, replaces a look-alike glyph; two different
+ * figures are settled for the English model only when it is sure and surer than chi_sim (chi_sim
+ * reads 26 as 20 and 66 as 00 with confidence 90, English reads them right at 97); anything else
+ * leaves the cell empty and unsure.
  */
 export function decideFigure(first: CellReading, digits: CellReading): CellReading {
   const [a, b] = [first.text, digits.text];
   if (isFigure(a) && a === b) return { text: a, confidence: Math.max(first.confidence, digits.confidence) };
-  if (isFigure(b) && digits.confidence >= MIN_DIGIT_CONFIDENCE && !isFigure(a)) return { text: b, confidence: digits.confidence };
-  if (isFigure(a) && !isFigure(b) && b === '' && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
+  const englishSure = isFigure(b) && digits.confidence >= MIN_DIGIT_CONFIDENCE;
+  if (englishSure && !isFigure(a)) return { text: b, confidence: digits.confidence };
+  if (englishSure && digits.confidence >= SURE_DIGIT_CONFIDENCE && digits.confidence > first.confidence) return { text: b, confidence: digits.confidence };
+  if (isFigure(a) && b === '' && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
   return { text: '', confidence: 0 };
 }

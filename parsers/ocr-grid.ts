@@ -2,6 +2,7 @@
 // page that the mask closes off from the page margin is one table cell (merged cells included, as
 // they are simply bigger regions). Cells are then placed on their table's row and column grid.
 import type { GreyImage } from './ocr-rules.ts';
+import { HORIZONTAL, VERTICAL, sealOpenTables } from './ocr-seal.ts';
 
 /** One ruled cell in pixels (its inside, lines excluded) and its place in the table grid. */
 export interface GridCell {
@@ -37,20 +38,24 @@ const MIN_CELL_SIDE = 24;
 // Borders of neighbouring cells closer than this (pixels) are the same grid line.
 const EDGE_TOLERANCE = 14;
 
-/** Marks the pixels of every long horizontal or vertical dark run. */
+/**
+ * Marks the pixels of every long horizontal or vertical dark run, then closes tables left open
+ * at a page break (their vertical lines run off into nothing), so their last row is a cell too.
+ */
 export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN): Uint8Array {
   const { width, height, pixels } = image;
   const mask = new Uint8Array(width * height);
-  const mark = (indexAt: (k: number) => number, length: number) => {
+  const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
     let start = -1;
     for (let k = 0; k <= length; k++) {
       if (k < length && pixels[indexAt(k)] < LINE_DARK) { if (start < 0) start = k; continue; }
-      if (start >= 0 && k - start >= minRun) for (let j = start; j < k; j++) mask[indexAt(j)] = 1;
+      if (start >= 0 && k - start >= minRun) for (let j = start; j < k; j++) mask[indexAt(j)] |= bit;
       start = -1;
     }
   };
-  for (let y = 0; y < height; y++) mark((x) => y * width + x, width);
-  for (let x = 0; x < width; x++) mark((y) => y * width + x, height);
+  for (let y = 0; y < height; y++) mark((x) => y * width + x, width, HORIZONTAL);
+  for (let x = 0; x < width; x++) mark((y) => y * width + x, height, VERTICAL);
+  sealOpenTables(mask, width, height, minRun);
   return mask;
 }
 

@@ -1,0 +1,76 @@
+// A table cut by a page break has no line under its last row (or above its first): the region
+// of that row reaches the page margin and is not taken for a cell, so its figures were lost to
+// the running text. Vertical lines that end without meeting a horizontal line mark such an edge;
+// a line drawn through their ends closes the row.
+
+/** Mask bits: a pixel of a horizontal line, of a vertical line (both at crossings). */
+export const HORIZONTAL = 1;
+export const VERTICAL = 2;
+
+/** Where a vertical line stops: its x, the y of the end, and whether it is the bottom end. */
+interface LineEnd {
+  x: number;
+  y: number;
+  bottom: boolean;
+}
+
+// Ends this close (pixels) belong to the same edge; a horizontal line this close meets the end.
+const NEAR = 8;
+// Only lines this long (pixels, about 17 mm) that cross a horizontal line are table rulings: the
+// strokes of a big bold title are long too, but stand alone.
+const MIN_RULING = 200;
+// Line pixels drawn to close an edge.
+const SEAL_THICKNESS = 3;
+
+function verticalEnds(mask: Uint8Array, width: number, height: number): LineEnd[] {
+  const ends: LineEnd[] = [];
+  for (let x = 0; x < width; x++) {
+    let [start, crossings] = [-1, 0];
+    for (let y = 0; y <= height; y++) {
+      const bits = y < height ? mask[y * width + x] : 0;
+      if (bits & VERTICAL) {
+        if (start < 0) [start, crossings] = [y, 0];
+        if (bits & HORIZONTAL) crossings++;
+        continue;
+      }
+      if (start >= 0 && y - start >= MIN_RULING && crossings > 0) ends.push({ x, y: start, bottom: false }, { x, y: y - 1, bottom: true });
+      start = -1;
+    }
+  }
+  return ends;
+}
+
+function meetsHorizontal(mask: Uint8Array, width: number, height: number, end: LineEnd): boolean {
+  for (let y = Math.max(0, end.y - NEAR); y <= Math.min(height - 1, end.y + NEAR); y++) {
+    for (let x = Math.max(0, end.x - NEAR); x <= Math.min(width - 1, end.x + NEAR); x++) {
+      if (mask[y * width + x] & HORIZONTAL) return true;
+    }
+  }
+  return false;
+}
+
+/** Groups loose ends on one edge: same side, ends within NEAR of each other in y. */
+function edges(ends: LineEnd[]): LineEnd[][] {
+  const groups: LineEnd[][] = [];
+  for (const end of [...ends].sort((a, b) => Number(a.bottom) - Number(b.bottom) || a.y - b.y)) {
+    const group = groups.find((g) => g[0].bottom === end.bottom && Math.abs(g[0].y - end.y) <= NEAR);
+    if (group) group.push(end);
+    else groups.push([end]);
+  }
+  return groups;
+}
+
+/** Draws a horizontal line through the loose ends of at least two separate vertical lines. */
+export function sealOpenTables(mask: Uint8Array, width: number, height: number, minRun: number): void {
+  const loose = verticalEnds(mask, width, height).filter((end) => !meetsHorizontal(mask, width, height, end));
+  for (const group of edges(loose)) {
+    const xs = group.map((e) => e.x).sort((a, b) => a - b);
+    if (xs[xs.length - 1] - xs[0] < minRun) continue; // one thick line, not a table edge
+    const ys = group.map((e) => e.y).sort((a, b) => a - b);
+    const y = ys[ys.length >> 1];
+    const top = group[0].bottom ? y - SEAL_THICKNESS + 1 : y;
+    for (let row = Math.max(0, top); row < Math.min(height, top + SEAL_THICKNESS); row++) {
+      for (let x = xs[0]; x <= xs[xs.length - 1]; x++) mask[row * width + x] |= HORIZONTAL;
+    }
+  }
+}

@@ -8,11 +8,13 @@ import type { Cell } from './types.ts';
 /** What the walker saw in table "applications", in reading order. */
 export type AppsEvent = { kind: 'row'; id: string } | { kind: 'bare'; values: Cell[] };
 
+/** A label-less row and the template row it was placed in. */
 export interface Placement {
   id: string;
   values: Cell[];
 }
 
+/** Where the label-less rows went, and a doubt for every run (placed by order, or left out). */
 export interface RunOutcome {
   placements: Placement[];
   doubts: { ids: string[]; message: string }[];
@@ -77,6 +79,7 @@ export function placeUnlabelledRows(events: AppsEvent[], order: string[], column
     if (slots && slots.length === run.rows.length && fits) {
       run.rows.forEach((values, i) => out.placements.push({ id: slots[i], values }));
       slots.forEach((id) => placed.add(id));
+      // Placed by order, not by a label: an inference, kept as a doubt so a failing sum blames the parse.
       out.doubts.push({ ids: slots, message: `${describe(run)} placed by template order (${slots.join(', ')})` });
     } else {
       const why = !slots ? 'its neighbours are out of template order' : !fits ? 'a row does not fit the columns' : `${slots.length} template row(s) free there`;

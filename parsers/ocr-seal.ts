@@ -19,22 +19,28 @@ const NEAR = 8;
 // Only lines this long (pixels, about 17 mm) that cross a horizontal line are table rulings: the
 // strokes of a big bold title are long too, but stand alone.
 const MIN_RULING = 200;
+// A ruling of a table crosses or meets at least this many horizontal lines.
+const MIN_CROSSINGS = 2;
+// An open edge is shared by at least this many separate vertical lines (a table has its outer
+// borders and a column line at least; two stray runs in a noisy scan are not an edge).
+const MIN_LINES = 3;
 // Line pixels drawn to close an edge.
 const SEAL_THICKNESS = 3;
 
 function verticalEnds(mask: Uint8Array, width: number, height: number): LineEnd[] {
   const ends: LineEnd[] = [];
   for (let x = 0; x < width; x++) {
-    let [start, crossings] = [-1, 0];
+    let [start, crossings, onCrossing] = [-1, 0, false];
     for (let y = 0; y <= height; y++) {
       const bits = y < height ? mask[y * width + x] : 0;
       if (bits & VERTICAL) {
         if (start < 0) [start, crossings] = [y, 0];
-        if (bits & HORIZONTAL) crossings++;
+        if (bits & HORIZONTAL && !onCrossing) crossings++;
+        onCrossing = (bits & HORIZONTAL) !== 0;
         continue;
       }
-      if (start >= 0 && y - start >= MIN_RULING && crossings > 0) ends.push({ x, y: start, bottom: false }, { x, y: y - 1, bottom: true });
-      start = -1;
+      if (start >= 0 && y - start >= MIN_RULING && crossings >= MIN_CROSSINGS) ends.push({ x, y: start, bottom: false }, { x, y: y - 1, bottom: true });
+      [start, onCrossing] = [-1, false];
     }
   }
   return ends;
@@ -65,7 +71,8 @@ export function sealOpenTables(mask: Uint8Array, width: number, height: number, 
   const loose = verticalEnds(mask, width, height).filter((end) => !meetsHorizontal(mask, width, height, end));
   for (const group of edges(loose)) {
     const xs = group.map((e) => e.x).sort((a, b) => a - b);
-    if (xs[xs.length - 1] - xs[0] < minRun) continue; // one thick line, not a table edge
+    const lines = xs.filter((x, i) => i === 0 || x - xs[i - 1] > NEAR).length;
+    if (lines < MIN_LINES || xs[xs.length - 1] - xs[0] < minRun) continue;
     const ys = group.map((e) => e.y).sort((a, b) => a - b);
     const y = ys[ys.length >> 1];
     const top = group[0].bottom ? y - SEAL_THICKNESS + 1 : y;

@@ -51,8 +51,8 @@ export function figureCandidates(table: GridTable, readings: CellReading[]): num
  * The cell's reading once both models have spoken: agreement keeps the figure; a figure that
  * only the English model sees, with confidence, replaces a look-alike glyph; two different
  * figures are settled for the English model only when it is sure and surer than chi_sim (chi_sim
- * reads 26 as 20 and 66 as 00 with confidence 90, English reads them right at 97); anything else
- * leaves the cell empty and unsure.
+ * reads 26 as 20 and 66 as 00 with confidence 90, English reads them right at 97); a sure chi_sim
+ * figure that English does not read as any figure stands; anything else leaves the cell empty.
  */
 export function decideFigure(first: CellReading, digits: CellReading): CellReading {
   const [a, b] = [first.text, digits.text];
@@ -60,6 +60,7 @@ export function decideFigure(first: CellReading, digits: CellReading): CellReadi
   const englishSure = isFigure(b) && digits.confidence >= MIN_DIGIT_CONFIDENCE;
   if (englishSure && !isFigure(a)) return { text: b, confidence: digits.confidence };
   if (englishSure && digits.confidence >= SURE_DIGIT_CONFIDENCE && digits.confidence > first.confidence) return { text: b, confidence: digits.confidence };
-  if (isFigure(a) && b === '' && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
+  // English saw no figure at all (a blank, or "(" for a large serif 0): chi_sim's sure figure stands.
+  if (isFigure(a) && !isFigure(b) && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
   return { text: '', confidence: 0 };
 }

@@ -98,8 +98,8 @@ test('a real report PDF rasterised and read by OCR: tables cut by page breaks st
     const expected = loadExpected(join(import.meta.dirname, 'fixtures', 'corpus', 'hzq2023_working.json'));
     const wrong = wrongFields(result, expected);
     assert.deepEqual(wrong.filter((k) => result.fields[k] !== null), [], 'figures that are not printed');
-    // 196 of 200 when written; the row under the page break (需要另行制作: 3 … 3) must be among them.
-    assert.ok(wrong.length <= 8, `${wrong.length} fields wrong: ${wrong.join(', ')}`);
+    // 200 of 200 when written; the row under the page break (需要另行制作: 3 … 3) must be among them.
+    assert.ok(wrong.length <= 4, `${wrong.length} fields wrong: ${wrong.join(', ')}`);
     assert.equal(result.fields['apps.unable_needs_creation.total'], 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,6 +21,19 @@ function ocrKeys(cells: ParseResult['cells']): string[] {
   return Object.entries(cells).filter(([, c]) => c.source?.ocr).map(([k]) => k);
 }
 
+/**
+ * OCR cells the reader could not settle (no agreeing reading) come back empty with confidence 0:
+ * they are blank only because the parse failed, so they count as doubts, not as printed blanks.
+ */
+function unreadOcrKeys(cells: ParseResult['cells']): string[] {
+  return Object.entries(cells).filter(([, c]) => c.source?.ocr && (c.raw ?? '').trim() === '' && c.source.ocrConfidence === 0).map(([k]) => k);
+}
+
+function unreadDoubt(keys: string[]): { keys: string[]; message: string }[] {
+  if (keys.length === 0) return [];
+  return [{ keys, message: `${keys.length} OCR cell(s) could not be read (${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''})` }];
+}
+
 function completenessCheck(missing: string[], doubts: { keys: string[]; message: string }[]): Check {
   if (missing.length === 0 && doubts.length === 0) return { rule: 'parse.cells', ok: true, detail: 'every cell of the template was found' };
   const parts = [];
@@ -53,10 +66,11 @@ export function buildReport(doc: ExtractedDocument): ParseResult {
     return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
   }
   const mapped = mapFields(doc.rows, verdict.template);
-  const doubtful = new Set([...mapped.doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
+  const doubts = [...mapped.doubts, ...unreadDoubt(unreadOcrKeys(mapped.cells))];
+  const doubtful = new Set([...doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
   const checks = [
     ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template }, doc.text),
-    completenessCheck(mapped.missing, mapped.doubts),
+    completenessCheck(mapped.missing, doubts),
   ];
   const keyCount = Object.keys(mapped.fields).length;
   return {

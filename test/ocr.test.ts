@@ -146,3 +146,20 @@ test('two readings of a figure cell: agreement keeps it, disagreement leaves it 
   assert.deepEqual(decideFigure({ text: '人', confidence: 40 }, { text: '0', confidence: 50 }), { text: '', confidence: 0 });
   assert.deepEqual(decideFigure({ text: '18', confidence: 90 }, { text: '16', confidence: 90 }), { text: '', confidence: 0 });
 });
+
+test('an OCR cell that could not be read is null and makes the parse.cells check blame the parse', async () => {
+  const doc = await extractDocument(readFileSync(join(FIXTURE_SEEDS, '001_46e25f98fd9935f9.pdf')));
+  const clean = buildReport(doc);
+  const key = 'apps.new.natural';
+  const source = clean.cells[key]!.source!;
+  // The cell as the OCR figure pass leaves it when its two readings disagree: empty, confidence 0.
+  const cell = doc.rows.flatMap((r) => r.cells).find((c) => c.prov.page === source.page && c.prov.x === source.x && c.prov.y === source.y)!;
+  cell.text = '';
+  cell.prov = { ...cell.prov, ocr: true, ocrConfidence: 0 };
+  const result = buildReport(doc);
+  assert.equal(result.fields[key], null);
+  const check = result.checks.find((c) => c.rule === 'parse.cells')!;
+  assert.equal(check.ok, false);
+  assert.equal(check.blame, 'parse');
+  assert.match(check.detail, /OCR cell\(s\) could not be read \(apps\.new\.natural/);
+});

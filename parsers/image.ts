@@ -2,9 +2,24 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ocrImageFile } from './ocr.ts';
+import { run } from './ocr.ts';
+import { parseTsv } from './ocr-batch.ts';
 import { ocrDocument } from './ocr-pdf.ts';
+import type { PositionedItem } from './pdf-lines.ts';
 import type { ExtractedDocument } from './types.ts';
+
+/**
+ * OCRs an image file into items. `dpi` converts pixels to points; `pageHeightPx` flips the y axis
+ * so items have PDF's bottom-left origin like text-layer items.
+ */
+async function ocrImageFile(file: string, page: number, dpi: number, pageHeightPx: number): Promise<PositionedItem[]> {
+  const [words] = parseTsv(await run('tesseract', [file, '-', '-l', 'chi_sim', '--psm', '6', 'tsv']), 1);
+  const scale = 72 / dpi;
+  return words.map((w) => ({
+    text: w.text, page, ocr: true, ocrConfidence: w.confidence,
+    x: w.left * scale, y: (pageHeightPx - w.top - w.height) * scale, width: w.width * scale, height: w.height * scale,
+  }));
+}
 
 /** OCRs a PNG or JPEG image into rows. Ruling lines are not removed (no decoder for PNG here). */
 export async function extractImage(bytes: Uint8Array): Promise<ExtractedDocument> {

@@ -32,6 +32,8 @@ interface Walker {
   reviewBuffer: Cell[];
   /** Labelled and label-less rows of table "applications" in reading order, for placing the latter. */
   appsEvents: AppsEvent[];
+  /** The template's rows of table "applications" in printed order. */
+  appsOrder: string[];
 }
 
 function assign(w: Walker, keys: string[], cells: (Cell | null)[], doubt?: string): void {
@@ -47,8 +49,13 @@ function assign(w: Walker, keys: string[], cells: (Cell | null)[], doubt?: strin
   if (doubt) w.out.doubts.push({ keys: fresh, message: doubt });
 }
 
+/** The field keys of one row of table "applications", one per applicant column. */
+function applicationRowKeys(id: string): string[] {
+  return APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
+}
+
 function assignApplicationRow(w: Walker, id: string, values: Cell[], doubt?: string): void {
-  const keys = APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
+  const keys = applicationRowKeys(id);
   const fitted = fitValues(values, keys.length);
   const why = [fitted.doubt, doubt].filter(Boolean).join('; ');
   assign(w, keys, fitted.cells, why ? `row ${id}: ${why}` : undefined);
@@ -78,7 +85,7 @@ function assignBareRow(w: Walker, values: Cell[]): void {
     // A lone figure is no row (a row prints at least a column and its total): a stray cell of
     // another row. Nothing is read from it, and the rows around it stay placeable.
     const under = plainWrap ? ` under the label of ${only.id}` : '';
-    const keys = plainWrap ? APPLICANT_COLUMNS.map((col) => `apps.${only.id}.${col}`) : [];
+    const keys = plainWrap ? applicationRowKeys(only.id) : [];
     const line = values[0].prov.line ? ` on line ${values[0].prov.line}` : '';
     w.out.doubts.push({ keys, message: `a lone figure (${values[0].text})${line}${under} was not placed` });
   }
@@ -86,21 +93,16 @@ function assignBareRow(w: Walker, values: Cell[]): void {
 
 /** True unless both rows are known and `id` comes before `previous` in the template. */
 function comesAfter(w: Walker, id: string, previous: string | null): boolean {
-  const order = applicationRowOrder(w.keys);
+  const order = w.appsOrder;
   return previous === null || !order.includes(previous) || order.indexOf(id) > order.indexOf(previous);
 }
 
 /** Places the label-less rows by template order, after the whole table has been read. */
 function placeBareRows(w: Walker): void {
-  const isRead = (id: string) => APPLICANT_COLUMNS.some((col) => `apps.${id}.${col}` in w.out.cells);
-  const outcome = placeUnlabelledRows(w.appsEvents, applicationRowOrder(w.keys), APPLICANT_COLUMNS.length, isRead);
-  for (const { id, values } of outcome.placements) {
-    const keys = APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`);
-    assign(w, keys, fitValues(values, keys.length).cells);
-  }
-  for (const d of outcome.doubts) {
-    w.out.doubts.push({ keys: d.ids.flatMap((id) => APPLICANT_COLUMNS.map((col) => `apps.${id}.${col}`)), message: d.message });
-  }
+  const isRead = (id: string) => applicationRowKeys(id).some((key) => key in w.out.cells);
+  const outcome = placeUnlabelledRows(w.appsEvents, w.appsOrder, APPLICANT_COLUMNS.length, isRead);
+  for (const { id, values } of outcome.placements) assign(w, applicationRowKeys(id), fitValues(values, APPLICANT_COLUMNS.length).cells);
+  for (const d of outcome.doubts) w.out.doubts.push({ keys: d.ids.flatMap(applicationRowKeys), message: d.message });
 }
 
 function templateHasRow(w: Walker, id: string): boolean {
@@ -184,7 +186,7 @@ export function mapFields(rows: Row[], template: '2021' | '2019'): MappedFields 
   const out: MappedFields = { fields: {}, cells: {}, doubts: [], missing: [] };
   const w: Walker = {
     template, keys: new Set(keys), out, appsHeaderSeen: false, reviewsHeaderSeen: false,
-    pendingApps: [], previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [], appsEvents: [],
+    pendingApps: [], previousApp: null, pendingLabel: '', activeHeader: null, reviewBuffer: [], appsEvents: [], appsOrder: applicationRowOrder(keys),
   };
   for (const row of rows) walkRow(w, row);
   placeBareRows(w);

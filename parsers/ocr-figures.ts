@@ -5,7 +5,7 @@
 // The English model reads digits well on its own; tesseract 5's character whitelist made it
 // return nothing for many faint zeros, so none is set: a non-digit answer simply does not count.
 import type { GridTable } from './ocr-grid.ts';
-import type { CellReading } from './ocr-table.ts';
+import { UNREAD, type CellReading } from './ocr-table.ts';
 
 const FIGURE = /^[+-]?\d+(\.\d+)?$/;
 // Dashes and 无 mean "nothing here": the digit model must not turn them into figures.
@@ -62,5 +62,5 @@ export function decideFigure(first: CellReading, digits: CellReading): CellReadi
   if (englishSure && digits.confidence >= SURE_DIGIT_CONFIDENCE && digits.confidence > first.confidence) return { text: b, confidence: digits.confidence };
   // English saw no figure at all (a blank, or "(" for a large serif 0): chi_sim's sure figure stands.
   if (isFigure(a) && !isFigure(b) && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
-  return { text: '', confidence: 0 };
+  return UNREAD;
 }

@@ -1,8 +1,8 @@
 // Finds the ruled tables of a page image: the ruling lines form a mask, and every region of the
 // page that the mask closes off from the page margin is one table cell (merged cells included, as
 // they are simply bigger regions). Cells are then placed on their table's row and column grid.
-import type { GreyImage } from './ocr-rules.ts';
-import { HORIZONTAL, VERTICAL, sealOpenTables } from './ocr-seal.ts';
+import { longRunMask, type GreyImage } from './ocr-rules.ts';
+import { sealOpenTables } from './ocr-seal.ts';
 
 /** One ruled cell in pixels (its inside, lines excluded) and its place in the table grid. */
 export interface GridCell {
@@ -43,19 +43,8 @@ const EDGE_TOLERANCE = 14;
  * at a page break (their vertical lines run off into nothing), so their last row is a cell too.
  */
 export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN): Uint8Array {
-  const { width, height, pixels } = image;
-  const mask = new Uint8Array(width * height);
-  const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
-    let start = -1;
-    for (let k = 0; k <= length; k++) {
-      if (k < length && pixels[indexAt(k)] < LINE_DARK) { if (start < 0) start = k; continue; }
-      if (start >= 0 && k - start >= minRun) for (let j = start; j < k; j++) mask[indexAt(j)] |= bit;
-      start = -1;
-    }
-  };
-  for (let y = 0; y < height; y++) mark((x) => y * width + x, width, HORIZONTAL);
-  for (let x = 0; x < width; x++) mark((y) => y * width + x, height, VERTICAL);
-  sealOpenTables(mask, width, height, minRun);
+  const mask = longRunMask(image, minRun, LINE_DARK);
+  sealOpenTables(mask, image.width, image.height, minRun);
   return mask;
 }
 

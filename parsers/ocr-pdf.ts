@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ocrImages } from './ocr-batch.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE } from './ocr-figures.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './ocr-page.ts';
-import { readWords, type CellReading } from './ocr-table.ts';
+import { isUnread, readWords, type CellReading } from './ocr-table.ts';
 import { run } from './ocr.ts';
 import { readPgm, type GreyImage } from './ocr-rules.ts';
 import { pageRows, type PositionedItem } from './pdf-lines.ts';
@@ -56,7 +56,7 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
 function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warnings: string[]): void {
   const unread = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => table.cells.flatMap((cell, c) => {
     const reading = readings[page][t][c];
-    return p.crops[t][c] && reading.text === '' && reading.confidence === 0 ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
+    return p.crops[t][c] && isUnread(reading) ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
   })));
   if (unread.length === 0) return;
   const shown = unread.slice(0, 12).join(', ') + (unread.length > 12 ? ', …' : '');
@@ -92,34 +92,40 @@ async function readPages(prepared: PreparedPage[], dir: string, warnings: string
   return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
 }
 
-/** OCRs page images (300 dpi greyscale, in page order) into a document. */
-export async function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
+/** Runs `work` with a fresh temporary folder (page images, tesseract's list files and crops), removed after. */
+async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));
   try {
-    const { rows, confidences } = await readPages(images.map((image, index) => preparePage(image, index + 1)), dir, warnings);
-    return documentFromRows('pdf', rows, confidences, images.length, meta, warnings);
+    return await work(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+async function documentOfPages(prepared: PreparedPage[], dir: string, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
+  const { rows, confidences } = await readPages(prepared, dir, warnings);
+  return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
+}
+
+/** OCRs page images (300 dpi greyscale, in page order) into a document. */
+export function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
+  return withTempDir((dir) => documentOfPages(images.map((image, index) => preparePage(image, index + 1)), dir, meta, warnings));
+}
+
 /** OCRs the first `pageCount` pages of an image-only PDF. */
-export async function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));
-  try {
+export function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
+  return withTempDir(async (dir) => {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
     await run('pdftoppm', ['-r', String(DPI), '-gray', '-l', String(pageCount), input, path.join(dir, 'page')], 300_000);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
     const prepared: PreparedPage[] = [];
+    // One page image in memory at a time: each is prepared (crops, text image) and deleted.
     for (const [index, file] of files.entries()) {
       const pagePath = path.join(dir, file);
       prepared.push(preparePage(readPgm(await readFile(pagePath)), index + 1));
       await rm(pagePath);
     }
-    const { rows, confidences } = await readPages(prepared, dir, warnings);
-    return documentFromRows('pdf', rows, confidences, files.length, meta, warnings);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    return documentOfPages(prepared, dir, meta, warnings);
+  });
 }

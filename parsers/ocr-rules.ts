@@ -1,5 +1,5 @@
-// Removes table ruling lines from a greyscale page image before OCR: tesseract reads ruled cells
-// as "|" and "一", which would turn into junk cells and digits.
+// Greyscale page images for OCR: PGM in and out, and the ruling lines of tables, found as long
+// dark runs, so they can be cut along (cells) or removed (tesseract reads them as "|" and "一").
 
 /** A binary (P5) greyscale PGM image. */
 export interface GreyImage {
@@ -32,28 +32,33 @@ export function writePgm(image: GreyImage): Uint8Array {
   return out;
 }
 
+/** Mask bits: a pixel of a horizontal line, of a vertical line (both at crossings). */
+export const HORIZONTAL = 1;
+export const VERTICAL = 2;
+
+/**
+ * Marks every pixel of a dark horizontal run (HORIZONTAL) or vertical run (VERTICAL) at least
+ * `minRun` pixels long: the ruling lines of a table, not the strokes of a character.
+ */
+export function longRunMask(image: GreyImage, minRun: number, dark: number): Uint8Array {
+  const { width, height, pixels } = image;
+  const mask = new Uint8Array(width * height);
+  const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
+    let start = -1;
+    for (let k = 0; k <= length; k++) {
+      if (k < length && pixels[indexAt(k)] < dark) { if (start < 0) start = k; continue; }
+      if (start >= 0 && k - start >= minRun) for (let j = start; j < k; j++) mask[indexAt(j)] |= bit;
+      start = -1;
+    }
+  };
+  for (let y = 0; y < height; y++) mark((x) => y * width + x, width, HORIZONTAL);
+  for (let x = 0; x < width; x++) mark((y) => y * width + x, height, VERTICAL);
+  return mask;
+}
+
 /** Whitens every dark horizontal or vertical run longer than `minRun` pixels (a ruling line). */
 export function removeRulingLines(image: GreyImage, minRun = 120, dark = 160): GreyImage {
-  const { width, height } = image;
-  const pixels = new Uint8Array(image.pixels);
-  const isDark = (i: number) => image.pixels[i] < dark;
-  const whiten: number[] = [];
-  for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      if (x < width && isDark(y * width + x)) { if (start < 0) start = x; continue; }
-      if (start >= 0 && x - start >= minRun) for (let k = start; k < x; k++) whiten.push(y * width + k);
-      start = -1;
-    }
-  }
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      if (y < height && isDark(y * width + x)) { if (start < 0) start = y; continue; }
-      if (start >= 0 && y - start >= minRun) for (let k = start; k < y; k++) whiten.push(k * width + x);
-      start = -1;
-    }
-  }
-  for (const i of whiten) pixels[i] = 255;
-  return { width, height, pixels };
+  const mask = longRunMask(image, minRun, dark);
+  const pixels = image.pixels.map((value, i) => (mask[i] ? 255 : value));
+  return { width: image.width, height: image.height, pixels };
 }

@@ -43,9 +43,20 @@ export interface CellReading {
   confidence: number;
 }
 
+/**
+ * A cell with ink that OCR could not read (nothing recognised, or two readings that disagree):
+ * empty with confidence 0, unlike a cell with no ink (confidence 100). The report's checks blame
+ * the parse for these, so the one test of "unread" lives here.
+ */
+export const UNREAD: CellReading = Object.freeze({ text: '', confidence: 0 });
+
+export function isUnread(reading: { text: string | null; confidence: number | undefined }): boolean {
+  return (reading.text ?? '').trim() === '' && reading.confidence === 0;
+}
+
 export function readWords(words: OcrWord[] | null): CellReading {
   if (words === null) return { text: '', confidence: 100 };
-  if (words.length === 0) return { text: '', confidence: 0 };
+  if (words.length === 0) return UNREAD;
   const text = fixBrackets(words.map((w) => w.text).join(''));
   return { text, confidence: Math.round((words.reduce((s, w) => s + w.confidence, 0) / words.length) * 10) / 10 };
 }

@@ -2,6 +2,7 @@
 // their raw strings and sources, checks, sections, and an honest confidence.
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
+import { isUnread } from './ocr-table.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { detectTemplate } from './template.ts';
@@ -26,7 +27,7 @@ function ocrKeys(cells: ParseResult['cells']): string[] {
  * they are blank only because the parse failed, so they count as doubts, not as printed blanks.
  */
 function unreadOcrKeys(cells: ParseResult['cells']): string[] {
-  return Object.entries(cells).filter(([, c]) => c.source?.ocr && (c.raw ?? '').trim() === '' && c.source.ocrConfidence === 0).map(([k]) => k);
+  return Object.entries(cells).filter(([, c]) => c.source?.ocr && isUnread({ text: c.raw, confidence: c.source.ocrConfidence })).map(([k]) => k);
 }
 
 function unreadDoubt(keys: string[]): { keys: string[]; message: string }[] {

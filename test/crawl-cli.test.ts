@@ -93,3 +93,27 @@ test('crawl with no portals exits 4; a bad option exits 2', async () => {
   assert.equal((await nianbao(['crawl', '--db', db, '--max-pages', '0'])).status, 2);
   assert.equal((await nianbao(['seed', '--db', db])).status, 2);
 });
+
+test('seed --no-parse stores the captures unparsed; reparse --unparsed then makes the report', { timeout: 60_000 }, async () => {
+  const portal = await startPortal();
+  try {
+    const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+    await nianbao(['seed', portal.url, '--db', db, '--delay', '0.02', '--no-browser', '--no-parse']);
+    const count = (sql: string) => {
+      const archive = openArchive(db, { readonly: true });
+      try {
+        return archive.db.prepare(sql).pluck().get() as number;
+      } finally {
+        archive.close();
+      }
+    };
+    assert.ok(count("SELECT count(*) FROM captures WHERE url LIKE '%/nb/t1.html'") >= 1, 'the report page was stored');
+    assert.equal(count('SELECT count(*) FROM parses'), 0, 'nothing parsed while crawling');
+    assert.equal(count('SELECT count(*) FROM reports'), 0);
+    const reparse = await nianbao(['reparse', '--unparsed', '--db', db]);
+    assert.equal(reparse.status, 0, reparse.stderr);
+    assert.equal(count("SELECT count(*) FROM reports WHERE organ = '新乡市牧野区人民政府' AND year = 2021"), 1);
+  } finally {
+    portal.close();
+  }
+});

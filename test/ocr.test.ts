@@ -163,3 +163,18 @@ test('an OCR cell that could not be read is null and makes the parse.cells check
   assert.equal(check.blame, 'parse');
   assert.match(check.detail, /OCR cell\(s\) could not be read \(apps\.new\.natural/);
 });
+
+test('a PNG image of a report page is read by OCR: its title, organ and year', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ocr-test-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', join(FIXTURE_SEEDS, '001_46e25f98fd9935f9.scan.pdf'), join(dir, 'page')]);
+    const png = readFileSync(join(dir, readdirSync(dir)[0]));
+    const result = await parseDocument(png, { fileName: 'report.png' });
+    assert.equal(result.format, 'image');
+    assert.equal(result.title, '大竹县团坝镇2021年政府信息公开工作年度报告');
+    assert.equal(result.year, 2021);
+    assert.match(result.text ?? '', /一\s*、\s*总体情况/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,6 @@
 // Shared by the parser tests and `nianbao eval`-style comparisons: where the seeds and their
 // hand-checked answers are, and how a parse is compared with an answer.
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,7 +10,8 @@ export const EXPECTED_DIR = join(SHARED, 'spec', 'expected');
 
 export type { Expected } from '../../scripts/eval/compare.ts';
 export { normOrgan, wrongFields } from '../../scripts/eval/compare.ts';
-import type { Expected } from '../../scripts/eval/compare.ts';
+import { normOrgan, wrongFields, type Expected } from '../../scripts/eval/compare.ts';
+import type { ParseResult } from '../../parsers/types.ts';
 
 export function seedNames(): string[] {
   return readdirSync(EXPECTED_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
@@ -17,4 +19,17 @@ export function seedNames(): string[] {
 
 export function loadExpected(path: string): Expected {
   return JSON.parse(readFileSync(path, 'utf8')) as Expected;
+}
+
+/** The parse names the answer's organ, year and template. */
+export function assertSameMetadata(result: ParseResult, expected: Expected, name?: string): void {
+  assert.equal(normOrgan(result.organ), normOrgan(expected.organ), name);
+  assert.equal(result.year, expected.year, name);
+  assert.equal(result.template, expected.template, name);
+}
+
+/** The parse is the answer: metadata and every field. */
+export function assertMatchesExpected(result: ParseResult, expected: Expected, name?: string): void {
+  assertSameMetadata(result, expected, name);
+  assert.deepEqual(wrongFields(result, expected), [], name);
 }

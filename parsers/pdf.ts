@@ -1,5 +1,5 @@
 // PDF extractor: rebuilds rows and cells from the text layer's positions (pdfjs-dist), not from a
-// flattened text stream. A PDF without a text layer goes to OCR (ocr.ts).
+// flattened text stream. A PDF without a text layer goes to OCR (ocr-pdf.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from './errors.ts';

@@ -1,8 +1,8 @@
 // Picks the extractor for a document's detected format. Every extractor turns bytes into the same
 // ExtractedDocument (rows of cells with provenance), so the field mapping is format-neutral.
-import { detectFormat } from './detect-format.ts';
-import { UnreadableDocumentError } from './errors.ts';
-import type { ExtractedDocument, ParseHints } from './types.ts';
+import { detectFormat } from './document/detect-format.ts';
+import { UnreadableDocumentError } from './document/errors.ts';
+import type { ExtractedDocument, ParseHints } from './document/types.ts';
 
 /** Documents larger than this are refused before any work (a runaway download, a video). */
 export const MAX_DOCUMENT_BYTES = 40 * 1024 * 1024;
@@ -19,19 +19,19 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'empty':
       throw new UnreadableDocumentError('document is empty (0 bytes)', 'empty');
     case 'html':
-      return (await import('./html.ts')).extractHtml(bytes, hints);
+      return (await import('./html/index.ts')).extractHtml(bytes, hints);
     case 'text':
-      return (await import('./text.ts')).extractText(bytes, hints);
+      return (await import('./text/index.ts')).extractText(bytes, hints);
     case 'pdf':
-      return (await import('./pdf.ts')).extractPdf(bytes);
+      return (await import('./pdf/index.ts')).extractPdf(bytes);
     case 'docx':
-      return (await import('./docx.ts')).extractDocx(bytes);
+      return (await import('./word/docx.ts')).extractDocx(bytes);
     case 'ole':
-      return (await import('./doc.ts')).extractDoc(bytes);
+      return (await import('./word/doc.ts')).extractDoc(bytes);
     case 'rtf':
-      return (await import('./word-rtf.ts')).extractRtf(bytes);
+      return (await import('./word/rtf.ts')).extractRtf(bytes);
     case 'image':
-      return (await import('./image.ts')).extractImage(bytes);
+      return (await import('./ocr/image.ts')).extractImage(bytes);
     case 'zip':
       throw new UnreadableDocumentError('a ZIP archive that is not a Word (DOCX) document', 'not_docx');
     default:

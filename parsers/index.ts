@@ -1,17 +1,17 @@
 // The parsers' public face: bytes of one document in, the contract's parse result out.
 // Pure: no network, no database, no files written.
 import { extractDocument } from './extract.ts';
-import { UnreadableDocumentError } from './errors.ts';
-import { buildReport, emptyResult } from './report.ts';
-import type { ParseHints, ParseResult } from './types.ts';
+import { UnreadableDocumentError } from './document/errors.ts';
+import { buildReport, emptyResult } from './report/build-report.ts';
+import type { ParseHints, ParseResult } from './document/types.ts';
 
-export { PARSER_VERSION } from './version.ts';
-export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './fields.ts';
-export type { FieldSpec } from './fields.ts';
-export { detectFormat } from './detect-format.ts';
-export { decodeHtmlBytes } from './decode.ts';
-export { UnreadableDocumentError } from './errors.ts';
-export * from './types.ts';
+export { PARSER_VERSION } from './document/version.ts';
+export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './report/fields.ts';
+export type { FieldSpec } from './report/fields.ts';
+export { detectFormat } from './document/detect-format.ts';
+export { decodeHtmlBytes } from './document/decode.ts';
+export { UnreadableDocumentError } from './document/errors.ts';
+export * from './document/types.ts';
 
 /**
  * Parses one report document. A document that cannot be read at all throws

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractDoc } from '../parsers/doc.ts';
+import { extractDoc } from '../parsers/word/doc.ts';
 import { parseDocument, UnreadableDocumentError } from '../parsers/index.ts';
 
 const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { extractRtf } from '../parsers/word-rtf.ts';
-import { detectFormat, isRtf } from '../parsers/detect-format.ts';
-import { extractDocx } from '../parsers/docx.ts';
-import { buildReport } from '../parsers/report.ts';
+import { extractRtf } from '../parsers/word/rtf.ts';
+import { detectFormat, isRtf } from '../parsers/document/detect-format.ts';
+import { extractDocx } from '../parsers/word/docx.ts';
+import { buildReport } from '../parsers/report/build-report.ts';
 import { UnreadableDocumentError, parseDocument } from '../parsers/index.ts';
-import type { ExtractedDocument } from '../parsers/types.ts';
+import type { ExtractedDocument } from '../parsers/document/types.ts';
 import { EXPECTED_DIR, assertMatchesExpected, loadExpected, wrongFields } from './helpers/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');

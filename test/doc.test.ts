@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractDoc } from '../parsers/doc.ts';
-import { extractDocx } from '../parsers/docx.ts';
+import { extractDoc } from '../parsers/word/doc.ts';
+import { extractDocx } from '../parsers/word/docx.ts';
 import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../parsers/index.ts';
-import type { ExtractedDocument } from '../parsers/types.ts';
+import type { ExtractedDocument } from '../parsers/document/types.ts';
 import { EXPECTED_DIR, SHARED, assertMatchesExpected, loadExpected, seedNames } from './helpers/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');

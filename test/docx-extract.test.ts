@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { extractDocx } from '../parsers/docx.ts';
+import { extractDocx } from '../parsers/word/docx.ts';
 import { parseDocument, UnreadableDocumentError } from '../parsers/index.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

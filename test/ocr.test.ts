@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from '../parsers/index.ts';
 import { extractDocument } from '../parsers/extract.ts';
-import { decideFigure } from '../parsers/ocr-figures.ts';
-import { findTables } from '../parsers/ocr-grid.ts';
-import { ocrPageImages } from '../parsers/ocr-pdf.ts';
-import { readPgm, type GreyImage } from '../parsers/ocr-rules.ts';
-import { rotate } from '../parsers/ocr-deskew.ts';
-import { buildReport } from '../parsers/report.ts';
+import { decideFigure } from '../parsers/ocr/figures.ts';
+import { findTables } from '../parsers/ocr/grid.ts';
+import { ocrPageImages } from '../parsers/ocr/pdf.ts';
+import { readPgm, type GreyImage } from '../parsers/ocr/rules.ts';
+import { rotate } from '../parsers/ocr/deskew.ts';
+import { buildReport } from '../parsers/report/build-report.ts';
 import { EXPECTED_DIR, assertSameMetadata, loadExpected, seedNames, wrongFields } from './helpers/expected.ts';
 
 const FIXTURE_SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');

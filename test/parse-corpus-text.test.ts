@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../parsers/index.ts';
-import { mapFields } from '../parsers/map-fields.ts';
-import { rowsFromText } from '../parsers/text.ts';
+import { mapFields } from '../parsers/report/map-fields.ts';
+import { rowsFromText } from '../parsers/text/index.ts';
 import { SHARED, assertMatchesExpected, loadExpected, normOrgan, wrongFields } from './helpers/expected.ts';
 
 const PEERS = join(SHARED, 'corpus', 'peers', 'KIROGOVCOMPARE');

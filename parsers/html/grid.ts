@@ -2,7 +2,7 @@
 // it covers; the covered positions are marked as continuations so merged labels shift no values.
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Cell, Row } from './types.ts';
+import type { Cell, Row } from '../document/types.ts';
 
 function cellText($: cheerio.CheerioAPI, td: Element): string {
   // Headers split by <br> ("社会公益<br>组织") are one label: join pieces without a space.

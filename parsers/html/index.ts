@@ -2,10 +2,10 @@
 // rowspan and colspan, every paragraph a row of its own — plus the page's meta tags and title.
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { charsetOfContentType, decodeHtmlBytes } from './decode.ts';
-import { rowsFromText } from './text.ts';
-import { expandTable } from './html-grid.ts';
-import type { ExtractedDocument, ParseHints, Row } from './types.ts';
+import { charsetOfContentType, decodeHtmlBytes } from '../document/decode.ts';
+import { rowsFromText } from '../text/index.ts';
+import { expandTable } from './grid.ts';
+import type { ExtractedDocument, ParseHints, Row } from '../document/types.ts';
 
 /** Where portals put the article body; the first that exists wins, else <body>. */
 const BODY_SELECTORS = [

@@ -2,8 +2,8 @@
 // table cell, so every crop of a document goes into one list file and one run.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { run } from './ocr.ts';
-import { writePgm, type GreyImage } from './ocr-rules.ts';
+import { run } from './run.ts';
+import { writePgm, type GreyImage } from './rules.ts';
 
 /** One word tesseract read, with its box in the pixels of the image it was read from. */
 export interface OcrWord {

@@ -1,7 +1,7 @@
 // A scan fed into the scanner at a slight angle: ruled lines step from one pixel row to the next,
 // the line finder keeps only pieces of them, and the leftover pieces reach into the cell crops as
 // dotted strokes that tesseract reads as a line of text. Straightening the page first avoids that.
-import type { GreyImage } from './ocr-rules.ts';
+import type { GreyImage } from './rules.ts';
 
 const MAX_SKEW_DEGREES = 2;
 const STEP_DEGREES = 0.05;

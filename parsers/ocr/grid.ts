@@ -1,8 +1,8 @@
 // Finds the ruled tables of a page image: the ruling lines form a mask, and every region of the
 // page that the mask closes off from the page margin is one table cell (merged cells included, as
 // they are simply bigger regions). Cells are then placed on their table's row and column grid.
-import { longRunMask, type GreyImage } from './ocr-rules.ts';
-import { sealOpenTables } from './ocr-seal.ts';
+import { longRunMask, type GreyImage } from './rules.ts';
+import { sealOpenTables } from './seal.ts';
 
 /** One ruled cell in pixels (its inside, lines excluded) and its place in the table grid. */
 export interface GridCell {

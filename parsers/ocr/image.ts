@@ -2,11 +2,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from './ocr.ts';
-import { parseTsv } from './ocr-batch.ts';
-import { ocrDocument } from './ocr-pdf.ts';
-import type { PositionedItem } from './pdf-lines.ts';
-import type { ExtractedDocument } from './types.ts';
+import { run } from './run.ts';
+import { parseTsv } from './batch.ts';
+import { ocrDocument } from './pdf.ts';
+import type { PositionedItem } from '../document/positioned/rows.ts';
+import type { ExtractedDocument } from '../document/types.ts';
 
 /**
  * OCRs an image file into items. `dpi` converts pixels to points; `pageHeightPx` flips the y axis

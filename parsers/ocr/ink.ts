@@ -1,7 +1,7 @@
 // Paper set to pure white before OCR. Tesseract binarises each image on its own, and in a crop
 // that is nearly all paper it takes scanner noise and paper grain for ink and reads them as
 // strings of 人人0，，; a page-wide threshold between paper and ink avoids that.
-import type { GreyImage } from './ocr-rules.ts';
+import type { GreyImage } from './rules.ts';
 
 function histogramOf(image: GreyImage): Float64Array {
   const histogram = new Float64Array(256);

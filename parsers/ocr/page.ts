@@ -1,14 +1,14 @@
 // One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
 // page (tables blanked out) kept as one image of running text. After OCR, both come back together
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
-import { deskew } from './ocr-deskew.ts';
-import { whitenPaper } from './ocr-ink.ts';
-import { findTables, lineMask, type GridTable } from './ocr-grid.ts';
-import type { OcrWord } from './ocr-batch.ts';
-import { removeRulingLines, type GreyImage } from './ocr-rules.ts';
-import { cropCell, tableRows, type CellReading } from './ocr-table.ts';
-import { pageRows, type PositionedItem } from './pdf-lines.ts';
-import type { Row } from './types.ts';
+import { deskew } from './deskew.ts';
+import { whitenPaper } from './ink.ts';
+import { findTables, lineMask, type GridTable } from './grid.ts';
+import type { OcrWord } from './batch.ts';
+import { removeRulingLines, type GreyImage } from './rules.ts';
+import { cropCell, tableRows, type CellReading } from './table.ts';
+import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
+import type { Row } from '../document/types.ts';
 
 /** A page ready for OCR: the running-text image and one crop per table cell (null = no ink). */
 export interface PreparedPage {

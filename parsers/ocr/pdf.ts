@@ -5,14 +5,14 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ocrImages } from './ocr-batch.ts';
-import { decideFigure, figureCandidates, FIGURE_MODE } from './ocr-figures.ts';
-import { ocrPageRows, preparePage, type PreparedPage } from './ocr-page.ts';
-import { isUnread, readWords, type CellReading } from './ocr-table.ts';
-import { run } from './ocr.ts';
-import { readPgm, type GreyImage } from './ocr-rules.ts';
-import { pageRows, type PositionedItem } from './pdf-lines.ts';
-import type { ExtractedDocument, Row } from './types.ts';
+import { ocrImages } from './batch.ts';
+import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
+import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
+import { isUnread, readWords, type CellReading } from './table.ts';
+import { run } from './run.ts';
+import { readPgm, type GreyImage } from './rules.ts';
+import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
+import type { ExtractedDocument, Row } from '../document/types.ts';
 
 const DPI = 300;
 const POINTS_PER_PIXEL = 72 / DPI;

@@ -1,7 +1,7 @@
 // Runs the OCR binaries (tesseract, pdftoppm) for the OCR path, with one rule for their failures:
 // a missing binary means OCR is unavailable on this machine, not that the document is broken.
 import { execFile } from 'node:child_process';
-import { UnreadableDocumentError } from './errors.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
 
 /** Runs a binary, capturing stdout; a missing binary becomes `ocr_unavailable`. */
 export function run(binary: string, args: string[], timeoutMs = 120_000): Promise<string> {

@@ -2,7 +2,7 @@
 // of that row reaches the page margin and is not taken for a cell, so its figures were lost to
 // the running text. Vertical lines that end without meeting a horizontal line mark such an edge;
 // a line drawn through their ends closes the row.
-import { HORIZONTAL, VERTICAL } from './ocr-rules.ts';
+import { HORIZONTAL, VERTICAL } from './rules.ts';
 
 /** Where a vertical line stops: its x, the y of the end, and whether it is the bottom end. */
 interface LineEnd {

@@ -1,11 +1,11 @@
 // A ruled table of a scanned page turned into rows the way an HTML table is: each cell cropped and
 // read on its own (no neighbour's digits run into it), then laid on the grid with merged positions
 // marked as continuations so a label spanning rows or columns shifts no figures.
-import type { GridCell, GridTable } from './ocr-grid.ts';
-import type { OcrWord } from './ocr-batch.ts';
-import type { GreyImage } from './ocr-rules.ts';
-import { fixBrackets } from './ocr-text-fix.ts';
-import type { Cell, Row } from './types.ts';
+import type { GridCell, GridTable } from './grid.ts';
+import type { OcrWord } from './batch.ts';
+import type { GreyImage } from './rules.ts';
+import { fixBrackets } from './text-fix.ts';
+import type { Cell, Row } from '../document/types.ts';
 
 // Pixels trimmed inside a cell's borders: the grey fringe of an anti-aliased line is not ink.
 const INSET = 3;

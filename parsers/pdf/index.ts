@@ -2,9 +2,9 @@
 // flattened text stream. A PDF without a text layer goes to OCR (ocr-pdf.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UnreadableDocumentError } from './errors.ts';
-import { pageRows, type PositionedItem } from './pdf-lines.ts';
-import type { ExtractedDocument, Row } from './types.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
+import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
+import type { ExtractedDocument, Row } from '../document/types.ts';
 
 /** More pages than any annual report has; the rest of a huge PDF is ignored with a warning. */
 export const MAX_PDF_PAGES = 200;
@@ -90,7 +90,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     }
     const meta = await readMeta(doc);
     if (characters < 20 * pageCount && characters < 200) {
-      const { ocrPdf } = await import('./ocr-pdf.ts');
+      const { ocrPdf } = await import('../ocr/pdf.ts');
       return await ocrPdf(bytes, pageCount, meta, warnings);
     }
     const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');

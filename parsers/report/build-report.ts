@@ -2,12 +2,12 @@
 // their raw strings and sources, checks, sections, and an honest confidence.
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
-import { isUnread } from './ocr-table.ts';
+import { isUnread } from '../ocr/table.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { detectTemplate } from './template.ts';
-import { PARSER_VERSION } from './version.ts';
-import type { Check, ExtractedDocument, ParseResult } from './types.ts';
+import { PARSER_VERSION } from '../document/version.ts';
+import type { Check, ExtractedDocument, ParseResult } from '../document/types.ts';
 
 /** A result for a document that could not be read, or is not a report: no fields, a reason. */
 export function emptyResult(reason: string, partial: Partial<ParseResult> = {}): ParseResult {

@@ -1,6 +1,6 @@
 // Checks between two years of the same organ: this year's 上年结转 must equal last year's
 // 结转下年度, and last year's 现行有效 + this year's 制发 − 废止 must equal this year's 现行有效.
-import type { Check } from './types.ts';
+import type { Check } from '../document/types.ts';
 
 type Fields = Record<string, number | null | undefined>;
 

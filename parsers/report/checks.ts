@@ -1,7 +1,7 @@
 // The report's arithmetic checked against itself. A failure says who is to blame: the source
 // (the cells as printed disagree) or the parse (cells missing, placed with doubt, or OCR'd).
 import { APPLICANT_COLUMNS } from './row-labels.ts';
-import type { Check, FieldCell } from './types.ts';
+import type { Check, FieldCell } from '../document/types.ts';
 
 type Fields = Record<string, number | null>;
 

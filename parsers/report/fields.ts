@@ -1,7 +1,7 @@
 // The canonical field keys (a copy of ../shared/spec/fields.tsv, checked equal by a test): the
 // contract shared by the parse output, the database columns and the exports.
 import { readFileSync } from 'node:fs';
-import type { Template } from './types.ts';
+import type { Template } from '../document/types.ts';
 
 export interface FieldSpec {
   key: string;

@@ -6,7 +6,7 @@ import {
   ACTIVE_COLUMNS, APPLICANT_COLUMNS, REVIEW_KEYS, activeColumnKey, identifyActiveRow, identifyApplicationRow, normaliseLabel,
 } from './row-labels.ts';
 import { fitValues, splitRow, type RowParts } from './row-values.ts';
-import type { Cell, FieldCell, Row } from './types.ts';
+import type { Cell, FieldCell, Row } from '../document/types.ts';
 import { applicationRowOrder, placeUnlabelledRows, type AppsEvent } from './unlabelled-rows.ts';
 
 export interface MappedFields {

@@ -1,6 +1,6 @@
 // Finds the report's title, organ, statistics year, publication date and region in its text and
 // its container's metadata (HTML meta tags, PDF info).
-import type { ExtractedDocument } from './types.ts';
+import type { ExtractedDocument } from '../document/types.ts';
 
 export interface ReportMetadata {
   title: string | null;

@@ -1,7 +1,7 @@
 // Splits a row into its label and its value cells, and fits the value cells to the number of
 // columns the row should have, tolerating the stray empty or extra cells real tables carry.
 import { isNumberCell, isValueCell } from './cell-value.ts';
-import type { Cell, Row } from './types.ts';
+import type { Cell, Row } from '../document/types.ts';
 
 export interface RowParts {
   label: string;

@@ -1,7 +1,7 @@
 // Splits the report's text into its parts by their headings (一、总体情况 … 六、其他需要报告的事项);
 // wording varies, so any "<numeral>、<short heading>" line starts a section.
 
-import type { Section } from './types.ts';
+import type { Section } from '../document/types.ts';
 
 const HEADING = /^\s*(?:#+\s*)?([一二三四五六七八九十])\s*[、.．]\s*(\S.{0,28})$/;
 

@@ -1,6 +1,6 @@
 // Tells the table generation from the tables' own header words (not from the year or the notice
 // cited: real 2022 reports use 2019-format tables), and recognises pre-2019 (legacy) reports.
-import type { Template } from './types.ts';
+import type { Template } from '../document/types.ts';
 
 const WORDS_2021 = [/本年制发件数/, /本年废止件数/, /现行有效件数/, /本年收费金额/, /逾期不补正/, /逾期未按收费通知/, /本年处理决定数量/];
 const WORDS_2019 = [/本年新制作数量/, /本年新公开数量/, /对外公开总数量/, /上一年项目数量/, /其他对外管理服务事项/, /政府集中采购/, /采购项目数量/];

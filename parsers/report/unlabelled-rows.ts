@@ -3,7 +3,7 @@
 // rows that kept their labels fills the template rows left free between those two, but only when
 // the counts match exactly and every row fits the columns. Otherwise nothing is guessed.
 import { fitValues } from './row-values.ts';
-import type { Cell } from './types.ts';
+import type { Cell } from '../document/types.ts';
 
 /** What the walker saw in table "applications", in reading order. */
 export type AppsEvent = { kind: 'row'; id: string } | { kind: 'bare'; values: Cell[] };

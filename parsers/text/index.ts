@@ -1,8 +1,8 @@
 // Plain-text reports, in the layouts real extractions come in: one table row per line with cells
 // separated by spaces (PDF text), tab-separated cells (Word/HTML exports), one cell per line with
 // rows separated by blank lines, and Markdown pipe tables (PDF→Markdown converters).
-import { decodePlainBytes } from './decode.ts';
-import type { Cell, ExtractedDocument, ParseHints, Row } from './types.ts';
+import { decodePlainBytes } from '../document/decode.ts';
+import type { Cell, ExtractedDocument, ParseHints, Row } from '../document/types.ts';
 
 const SINGLE_CELL_LINE = /^\t[^\t]*$/;
 

@@ -1,9 +1,9 @@
 // Walks the paragraphs of a Word 97 binary document in reading order and groups them into running
 // text and table rows: a cell ends at a cell mark (\x07), a row at a table-terminating mark.
 import { joinPieces } from './ooxml-table.ts';
-import type { WordText } from './word-fib.ts';
-import type { CellLayout, ParagraphProps } from './word-papx.ts';
-import type { WordTableRow } from './word-grid.ts';
+import type { WordText } from './fib.ts';
+import type { CellLayout, ParagraphProps } from './papx.ts';
+import type { WordTableRow } from './grid.ts';
 
 /** A run of body text (one paragraph) or a whole table, in document order. */
 export type WordBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: WordTableRow[] };

@@ -2,14 +2,14 @@
 // OLE container directly: paragraphs become rows read like lines of text, tables become grids
 // with cells in their columns. word-extractor flattens cell and row marks into tabs, which loses
 // row boundaries, so the structure comes from the piece table and the paragraph properties.
-import { UnreadableDocumentError } from './errors.ts';
-import { readOleStreams } from './word-ole.ts';
-import { readFib, readMainText } from './word-fib.ts';
-import { paragraphPropsReader } from './word-papx.ts';
-import { wordBlocks, type WordBlock } from './word-blocks.ts';
-import { documentFromBlocks } from './word-document.ts';
-import { readSummaryInformation, SUMMARY_STREAM } from './word-summary.ts';
-import type { ExtractedDocument } from './types.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
+import { readOleStreams } from './ole.ts';
+import { readFib, readMainText } from './fib.ts';
+import { paragraphPropsReader } from './papx.ts';
+import { wordBlocks, type WordBlock } from './blocks.ts';
+import { documentFromBlocks } from './document.ts';
+import { readSummaryInformation, SUMMARY_STREAM } from './summary.ts';
+import type { ExtractedDocument } from '../document/types.ts';
 
 const WANTED_STREAMS = ['WordDocument', '0Table', '1Table', 'Data', SUMMARY_STREAM];
 

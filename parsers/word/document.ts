@@ -1,9 +1,9 @@
 // Turns the blocks of a Word document (binary DOC or RTF) into the extractor's shape: paragraphs
 // read like lines of text, tables expanded into grids, the text kept in reading order.
-import { rowsFromText } from './text.ts';
-import { expandWordBinaryTable } from './word-grid.ts';
-import type { WordBlock } from './word-blocks.ts';
-import type { ExtractedDocument, Row } from './types.ts';
+import { rowsFromText } from '../text/index.ts';
+import { expandWordBinaryTable } from './grid.ts';
+import type { WordBlock } from './blocks.ts';
+import type { ExtractedDocument, Row } from '../document/types.ts';
 
 function pushText(rows: Row[], lines: string[], raw: string): void {
   for (const piece of raw.split('\n')) {

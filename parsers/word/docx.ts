@@ -5,9 +5,9 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { openWordPackage } from './ooxml-package.ts';
 import { expandWordTable } from './ooxml-table.ts';
-import { rowsFromText } from './text.ts';
-import { UnreadableDocumentError } from './errors.ts';
-import type { ExtractedDocument, Row } from './types.ts';
+import { rowsFromText } from '../text/index.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
+import type { ExtractedDocument, Row } from '../document/types.ts';
 
 interface Walk {
   rows: Row[];

@@ -1,8 +1,8 @@
 // Reads the text of a Word 97 binary document through its File Information Block and piece table,
 // keeping for every character its file position, which paragraph properties are keyed by.
 import iconv from 'iconv-lite';
-import { UnreadableDocumentError } from './errors.ts';
-import type { OleFile } from './word-ole.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
+import type { OleFile } from './ole.ts';
 
 /** The main-document text of a Word 97 file with each character's position in the WordDocument stream. */
 export interface WordText {

@@ -1,8 +1,8 @@
 // Expands the rows of a Word 97 binary table into a rectangular grid: each row's cell edges are
 // placed on the columns formed by every edge of the table (a wide cell spans several, like a
 // DOCX gridSpan), and vertically merged continuations are marked so labels shift no figures.
-import type { Cell, Row } from './types.ts';
-import type { CellLayout } from './word-papx.ts';
+import type { Cell, Row } from '../document/types.ts';
+import type { CellLayout } from './papx.ts';
 
 /** One table row as read from the text: its cells' texts and, if the file gave it, their layout. */
 export interface WordTableRow {

@@ -1,7 +1,7 @@
 // A small reader for OLE compound files (the container of Word 97 .doc and WPS .wps files): it
 // follows the sector chains defensively, so a truncated or hostile file is refused with a reason
 // instead of looping or reading out of bounds.
-import { UnreadableDocumentError } from './errors.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const END_OF_CHAIN = 0xfffffffe;

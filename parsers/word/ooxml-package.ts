@@ -1,7 +1,7 @@
 // Opens an OOXML (DOCX) package: unzips it safely and hands back its parts as text. A ZIP that
 // is truncated, damaged or lacks word/document.xml is refused with a reason, never a crash.
 import { unzipSync } from 'fflate';
-import { UnreadableDocumentError } from './errors.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
 
 /** Parts larger than this (uncompressed) are refused: a zip bomb, not a report. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;

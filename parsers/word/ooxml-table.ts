@@ -3,7 +3,7 @@
 // covered position is marked as a continuation so merged labels shift no figures.
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Cell, Row } from './types.ts';
+import type { Cell, Row } from '../document/types.ts';
 
 /** Text of a paragraph (or any run container): w:t runs, tabs as \t, breaks as \n. */
 export type ParagraphText = (el: Element) => string;

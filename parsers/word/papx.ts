@@ -1,7 +1,7 @@
 // Paragraph properties of a Word 97 binary document, read from the PAPX FKP pages: only what
 // tables need — is a paragraph inside a table, does it end a row, and the row's cell layout
 // (cell edges and vertical merges from sprmTDefTable / sprmTVertMerge).
-import type { WordFib } from './word-fib.ts';
+import type { WordFib } from './fib.ts';
 
 /** One cell's layout in a table row: its left and right edge (twips) and vertical merge state. */
 export interface CellLayout {

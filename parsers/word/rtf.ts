@@ -3,14 +3,14 @@
 // skips fonts, styles, pictures and field instructions. Output goes through the same blocks and
 // grids as Word 97 binary files.
 import iconv from 'iconv-lite';
-import { isRtf } from './detect-format.ts';
-import { UnreadableDocumentError } from './errors.ts';
+import { isRtf } from '../document/detect-format.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
 import { joinPieces } from './ooxml-table.ts';
-import { documentFromBlocks } from './word-document.ts';
-import type { WordBlock } from './word-blocks.ts';
-import type { WordTableRow } from './word-grid.ts';
-import type { CellLayout } from './word-papx.ts';
-import type { ExtractedDocument } from './types.ts';
+import { documentFromBlocks } from './document.ts';
+import type { WordBlock } from './blocks.ts';
+import type { WordTableRow } from './grid.ts';
+import type { CellLayout } from './papx.ts';
+import type { ExtractedDocument } from '../document/types.ts';
 
 const SKIPPED_DESTINATIONS = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'headerl', 'headerr',
   'headerf', 'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'object', 'themedata', 'colorschememapping', 'datastore',

@@ -11,7 +11,7 @@ export const EXPECTED_DIR = join(SHARED, 'spec', 'expected');
 export type { Expected } from '../../scripts/eval/compare.ts';
 export { normOrgan, wrongFields } from '../../scripts/eval/compare.ts';
 import { normOrgan, wrongFields, type Expected } from '../../scripts/eval/compare.ts';
-import type { ParseResult } from '../../parsers/types.ts';
+import type { ParseResult } from '../../parsers/document/types.ts';
 
 export function seedNames(): string[] {
   return readdirSync(EXPECTED_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();

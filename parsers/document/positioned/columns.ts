@@ -1,7 +1,7 @@
 // A row of bare figures under a multi-line header (the review/suit table) loses its blank cells
 // in the text layer. The header's short column titles (维持, 纠正, 总计…) give the column centres;
 // each figure goes to its nearest column and the empty columns become "" cells, so positions hold.
-import type { Cell, Row } from './types.ts';
+import type { Cell, Row } from '../types.ts';
 
 const FIGURE = /^[\d.,]+$/;
 

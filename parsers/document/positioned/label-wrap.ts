@@ -1,6 +1,6 @@
 // A table label broken over two lines: the first line comes out as a row of its own above the row
 // that carries the figures. Joining it into that row's label cell gives the mapper the whole label.
-import type { Row } from './types.ts';
+import type { Row } from '../types.ts';
 
 const HAS_FIGURE = /^[\d.,，]+$/;
 

@@ -1,9 +1,9 @@
 // Turns positioned text items of one PDF page into rows: items on one baseline form a line, and a
 // wide horizontal gap between items starts a new cell, so table rows keep their cells apart.
-import { placeFiguresInColumns } from './pdf-columns.ts';
-import { joinWrappedLabels } from './pdf-label-wrap.ts';
-import { dropVerticalHeaderPieces } from './pdf-vertical-headers.ts';
-import type { Cell, Row } from './types.ts';
+import { placeFiguresInColumns } from './columns.ts';
+import { joinWrappedLabels } from './label-wrap.ts';
+import { dropVerticalHeaderPieces } from './vertical-headers.ts';
+import type { Cell, Row } from '../types.ts';
 
 /** One piece of text with its position in PDF user space (origin bottom-left). */
 export interface PositionedItem {

@@ -1,7 +1,7 @@
 // The application table's row-group headers (三、本年度办理结果, （三）不予公开…) are printed one or a
 // few characters per line in a narrow column; their pieces land between the real rows as junk
 // lines or as a stray first cell. They carry no figures, so the pieces are dropped from the rows.
-import type { Row } from './types.ts';
+import type { Row } from '../types.ts';
 
 const VERTICAL_HEADERS = ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理', '申请人情况', '法人或其他组织'];
 

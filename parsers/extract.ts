@@ -1,5 +1,7 @@
-// Picks the extractor for a document's detected format. Every extractor turns bytes into the same
-// ExtractedDocument (rows of cells with provenance), so the field mapping is format-neutral.
+// The dispatcher: picks the format reader for a document's format, detected from its bytes. Every
+// reader (html/, pdf/, word/, ocr/, text/) turns bytes into the same ExtractedDocument (rows of cells
+// with provenance), so the report steps (report/) are format-neutral. Where one format needs
+// another (a PDF without a text layer is read by OCR), the decision is taken here.
 import { detectFormat } from './document/detect-format.ts';
 import { UnreadableDocumentError } from './document/errors.ts';
 import type { ExtractedDocument, ParseHints } from './document/types.ts';
@@ -7,6 +9,7 @@ import type { ExtractedDocument, ParseHints } from './document/types.ts';
 /** Documents larger than this are refused before any work (a runaway download, a video). */
 export const MAX_DOCUMENT_BYTES = 40 * 1024 * 1024;
 
+/** Turns one document's bytes into the common document; an unreadable one throws UnreadableDocumentError. */
 export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {}): Promise<ExtractedDocument> {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
     throw new UnreadableDocumentError(
@@ -23,18 +26,25 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'text':
       return (await import('./text/index.ts')).extractText(bytes, hints);
     case 'pdf':
-      return (await import('./pdf/index.ts')).extractPdf(bytes);
+      return extractPdf(bytes);
     case 'docx':
-      return (await import('./word/docx.ts')).extractDocx(bytes);
+      return (await import('./word/index.ts')).extractDocx(bytes);
     case 'ole':
-      return (await import('./word/doc.ts')).extractDoc(bytes);
+      return (await import('./word/index.ts')).extractDoc(bytes);
     case 'rtf':
-      return (await import('./word/rtf.ts')).extractRtf(bytes);
+      return (await import('./word/index.ts')).extractRtf(bytes);
     case 'image':
-      return (await import('./ocr/image.ts')).extractImage(bytes);
+      return (await import('./ocr/index.ts')).extractImage(bytes);
     case 'zip':
       throw new UnreadableDocumentError('a ZIP archive that is not a Word (DOCX) document', 'not_docx');
     default:
       throw new UnreadableDocumentError('binary data of no known document format', 'unknown_format');
   }
+}
+
+/** A PDF's text layer, or OCR of its pages when it has none (a scan). */
+async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+  const reading = await (await import('./pdf/index.ts')).readPdf(bytes);
+  if (reading.kind === 'text-layer') return reading.document;
+  return (await import('./ocr/index.ts')).ocrPdf(bytes, reading.pageCount, reading.meta, reading.warnings);
 }

@@ -2,12 +2,12 @@
 // Pure: no network, no database, no files written.
 import { extractDocument } from './extract.ts';
 import { UnreadableDocumentError } from './document/errors.ts';
-import { buildReport, emptyResult } from './report/build-report.ts';
+import { buildReport, emptyResult } from './report/index.ts';
 import type { ParseHints, ParseResult } from './document/types.ts';
 
 export { PARSER_VERSION } from './document/version.ts';
-export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './report/fields.ts';
-export type { FieldSpec } from './report/fields.ts';
+export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './report/index.ts';
+export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';
 export { decodeHtmlBytes } from './document/decode.ts';
 export { UnreadableDocumentError } from './document/errors.ts';

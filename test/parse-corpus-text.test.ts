@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../parsers/index.ts';
 import { mapFields } from '../parsers/report/map-fields.ts';
-import { rowsFromText } from '../parsers/text/index.ts';
+import { rowsFromText } from '../parsers/document/text-rows.ts';
 import { SHARED, assertMatchesExpected, loadExpected, normOrgan, wrongFields } from './helpers/expected.ts';
 
 const PEERS = join(SHARED, 'corpus', 'peers', 'KIROGOVCOMPARE');

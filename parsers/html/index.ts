@@ -3,7 +3,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { charsetOfContentType, decodeHtmlBytes } from '../document/decode.ts';
-import { rowsFromText } from '../text/index.ts';
+import { rowsFromText } from '../document/text-rows.ts';
 import { expandTable } from './grid.ts';
 import type { ExtractedDocument, ParseHints, Row } from '../document/types.ts';
 

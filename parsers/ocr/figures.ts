@@ -5,7 +5,8 @@
 // The English model reads digits well on its own; tesseract 5's character whitelist made it
 // return nothing for many faint zeros, so none is set: a non-digit answer simply does not count.
 import type { GridTable } from './grid.ts';
-import { UNREAD, type CellReading } from './table.ts';
+import { UNREAD } from '../document/unread.ts';
+import type { CellReading } from './table.ts';
 
 const FIGURE = /^[+-]?\d+(\.\d+)?$/;
 // Dashes and 无 mean "nothing here": the digit model must not turn them into figures.

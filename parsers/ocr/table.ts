@@ -6,6 +6,7 @@ import type { OcrWord } from './batch.ts';
 import type { GreyImage } from './rules.ts';
 import { fixBrackets } from './text-fix.ts';
 import type { Cell, Row } from '../document/types.ts';
+import { UNREAD } from '../document/unread.ts';
 
 // Pixels trimmed inside a cell's borders: the grey fringe of an anti-aliased line is not ink.
 const INSET = 3;
@@ -41,17 +42,6 @@ export interface CellReading {
   text: string;
   /** Mean word confidence 0..100; 100 for a cell with no ink at all (certainly blank). */
   confidence: number;
-}
-
-/**
- * A cell with ink that OCR could not read (nothing recognised, or two readings that disagree):
- * empty with confidence 0, unlike a cell with no ink (confidence 100). The report's checks blame
- * the parse for these, so the one test of "unread" lives here.
- */
-export const UNREAD: CellReading = Object.freeze({ text: '', confidence: 0 });
-
-export function isUnread(reading: { text: string | null; confidence: number | undefined }): boolean {
-  return (reading.text ?? '').trim() === '' && reading.confidence === 0;
 }
 
 export function readWords(words: OcrWord[] | null): CellReading {

@@ -1,5 +1,6 @@
-// PDF extractor: rebuilds rows and cells from the text layer's positions (pdfjs-dist), not from a
-// flattened text stream. A PDF without a text layer goes to OCR (ocr-pdf.ts).
+// PDF reader: rebuilds rows and cells from the text layer's positions (pdfjs-dist), not from a
+// flattened text stream. A PDF without a text layer comes back as `scanned`: the dispatcher
+// (extract.ts) then hands it to the OCR reader (ocr/).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
@@ -68,8 +69,13 @@ async function readMeta(doc: PdfDocument): Promise<Record<string, string>> {
   return meta;
 }
 
-/** Reads a PDF's text layer into rows; hands image-only PDFs to OCR. */
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+/** What the text layer gave: the document, or (an image-only PDF) what OCR needs to read it instead. */
+export type PdfReading =
+  | { kind: 'text-layer'; document: ExtractedDocument }
+  | { kind: 'scanned'; pageCount: number; meta: Record<string, string>; warnings: string[] };
+
+/** Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   const doc = await openPdf(bytes);
   try {
     const warnings: string[] = [];
@@ -89,12 +95,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
       rows.push(...pageRows(items));
     }
     const meta = await readMeta(doc);
-    if (characters < 20 * pageCount && characters < 200) {
-      const { ocrPdf } = await import('../ocr/pdf.ts');
-      return await ocrPdf(bytes, pageCount, meta, warnings);
-    }
+    if (characters < 20 * pageCount && characters < 200) return { kind: 'scanned', pageCount, meta, warnings };
     const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
-    return { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, warnings };
+    return { kind: 'text-layer', document: { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, warnings } };
   } finally {
     await doc.destroy().catch(() => {});
   }

@@ -2,7 +2,7 @@
 // their raw strings and sources, checks, sections, and an honest confidence.
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
-import { isUnread } from '../ocr/table.ts';
+import { isUnread } from '../document/unread.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { detectTemplate } from './template.ts';

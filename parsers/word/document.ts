@@ -1,6 +1,6 @@
 // Turns the blocks of a Word document (binary DOC or RTF) into the extractor's shape: paragraphs
 // read like lines of text, tables expanded into grids, the text kept in reading order.
-import { rowsFromText } from '../text/index.ts';
+import { rowsFromText } from '../document/text-rows.ts';
 import { expandWordBinaryTable } from './grid.ts';
 import type { WordBlock } from './blocks.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';

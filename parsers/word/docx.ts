@@ -5,7 +5,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { openWordPackage } from './ooxml-package.ts';
 import { expandWordTable } from './ooxml-table.ts';
-import { rowsFromText } from '../text/index.ts';
+import { rowsFromText } from '../document/text-rows.ts';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 

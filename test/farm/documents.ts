@@ -2,7 +2,7 @@
 // and year variants), the real corpus PDFs and texts, and the fixtures rendered into other formats.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { rowsFromText } from '../../parsers/text/index.ts';
+import { rowsFromText } from '../../parsers/document/text-rows.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHARED = join(ROOT, '..', 'shared');

@@ -1,0 +1,5 @@
+// The OCR reader's one entry: scanned PDFs (pdf.ts: pages rendered by pdftoppm, straightened, ruled
+// tables found and cut into cells, every crop read by tesseract chi_sim in a few batched runs) and
+// images (image.ts). Both give the common document with `ocr: true` and a confidence on every cell.
+export { ocrPdf } from './pdf.ts';
+export { extractImage } from './image.ts';

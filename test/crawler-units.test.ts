@@ -2,18 +2,18 @@
 // family, Hanweb datastores, gkmlpt answers, scope, discovery.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyTitle, organOf, yearOf } from '../crawler/report-title.ts';
-import { scoreLink, FOLLOW_THRESHOLD, areaOf } from '../crawler/link-score.ts';
-import { recogniseChallenge } from '../crawler/challenge.ts';
-import { parseRobots } from '../crawler/robots.ts';
-import { atobUrls, nextPages, pagerLinks, trsPageUrls } from '../crawler/pagination.ts';
-import { dataproxyRequests, readHanwebList } from '../crawler/hanweb.ts';
-import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, readGkmlptAnswer } from '../crawler/gkmlpt.ts';
-import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin, normaliseUrl } from '../crawler/urls.ts';
-import { discoverLinks } from '../crawler/discover.ts';
-import { HostPacer, retryAfterSecs } from '../crawler/host-pacer.ts';
-import { classifyResponse } from '../crawler/response-kind.ts';
-import { resolveSettings, SettingsError } from '../crawler/settings.ts';
+import { classifyTitle, organOf, yearOf } from '../crawler/discovery/report-title.ts';
+import { scoreLink, FOLLOW_THRESHOLD, areaOf } from '../crawler/discovery/link-score.ts';
+import { recogniseChallenge } from '../crawler/responses/challenge.ts';
+import { parseRobots } from '../crawler/politeness/robots.ts';
+import { atobUrls, nextPages, pagerLinks, trsPageUrls } from '../crawler/discovery/pager.ts';
+import { dataproxyRequests, readHanwebList } from '../crawler/families/hanweb.ts';
+import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, readGkmlptAnswer } from '../crawler/families/gkmlpt.ts';
+import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin, normaliseUrl } from '../crawler/discovery/urls.ts';
+import { discoverLinks } from '../crawler/discovery/discover.ts';
+import { HostPacer, retryAfterSecs } from '../crawler/politeness/host-pacer.ts';
+import { classifyResponse } from '../crawler/responses/response-kind.ts';
+import { resolveSettings, SettingsError } from '../crawler/engine/settings.ts';
 
 test('report titles in their variants are reports, with organ and year', () => {
   const cases: [string, string | null, number][] = [

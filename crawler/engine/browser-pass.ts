@@ -3,13 +3,13 @@
 // DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
 import { Configuration, Log, LogLevel, PlaywrightCrawler } from 'crawlee';
 import { chromium, type Page, type Route } from 'playwright-core';
-import { updatePortal, type FrontierEntry } from '../storage/index.ts';
+import { updatePortal, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
-import { commitFetch } from './routes/commit.ts';
-import { analyseHtml } from './routes/page-analysis.ts';
-import { entryOf, type FetchedBody } from './routes/accept.ts';
+import { commitFetch } from '../routes/commit.ts';
+import { analyseHtml } from '../routes/page-analysis.ts';
+import { entryOf, type FetchedBody } from '../routes/accept.ts';
 import { requestFor } from './http-pass.ts';
-import { hostOf } from './urls.ts';
+import { hostOf } from '../discovery/urls.ts';
 
 /** Where Debian puts Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';

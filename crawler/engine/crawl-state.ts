@@ -1,9 +1,9 @@
 // What one portal's crawl knows while it runs: the archive, the portal, settings, politeness,
 // robots.txt, the page budget, what it found and why it skipped or failed things.
-import type { Archive, FrontierEntry, Portal } from '../storage/index.ts';
+import type { Archive, FrontierEntry, Portal } from '../../storage/index.ts';
 import type { CrawlSettings } from './settings.ts';
-import type { HostPacer } from './host-pacer.ts';
-import type { RobotsPolicy } from './robots.ts';
+import type { HostPacer } from '../politeness/host-pacer.ts';
+import type { RobotsPolicy } from '../politeness/robots.ts';
 
 /** A report the crawl found: the document parsed as a report, and where it came from. */
 export interface FoundReport {

@@ -2,16 +2,16 @@
 // request queue each time (the durable frontier is SQLite; Crawlee's own storage is never trusted
 // across a kill -9). Bodies are kept as raw bytes; status codes are classified by the routes.
 import { Configuration, HttpCrawler, Log, LogLevel, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
-import { settleEntry, storeCapture, type FrontierEntry } from '../storage/index.ts';
+import { settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
-import { homeHandler } from './routes/home.ts';
-import { listHandler } from './routes/list.ts';
-import { reportHandler } from './routes/report.ts';
-import { attachmentHandler } from './routes/attachment.ts';
-import { flipbookHandler } from './routes/flipbook.ts';
-import { entryOf } from './routes/accept.ts';
-import { hostOf } from './urls.ts';
-import { robotsFor } from './robots-cache.ts';
+import { homeHandler } from '../routes/home.ts';
+import { listHandler } from '../routes/list.ts';
+import { reportHandler } from '../routes/report.ts';
+import { attachmentHandler } from '../routes/attachment.ts';
+import { flipbookHandler } from '../routes/flipbook.ts';
+import { entryOf } from '../routes/accept.ts';
+import { hostOf } from '../discovery/urls.ts';
+import { robotsFor } from '../politeness/robots-cache.ts';
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 

@@ -2,14 +2,14 @@
 // that need one) over the SQLite frontier until nothing is queued, the budget is spent or a
 // challenge blocks the site. A portal whose last crawl finished gets its list pages revisited with
 // conditional requests; one left unfinished (kill -9) simply resumes.
-import { addToFrontier, relabelAll, frontierCounts, queuedEntries, requeueFailed, requeueForRevisit, updatePortal, type Archive, type Portal } from '../storage/index.ts';
+import { addToFrontier, relabelAll, frontierCounts, queuedEntries, requeueFailed, requeueForRevisit, updatePortal, type Archive, type Portal } from '../../storage/index.ts';
 import { newTally, type PortalCrawlState, type PortalTally } from './crawl-state.ts';
-import { HostPacer } from './host-pacer.ts';
+import { HostPacer } from '../politeness/host-pacer.ts';
 import { runHttpPass } from './http-pass.ts';
 import { runBrowserPass } from './browser-pass.ts';
-import { robotsFor } from './robots-cache.ts';
+import { robotsFor } from '../politeness/robots-cache.ts';
 import type { CrawlSettings } from './settings.ts';
-import { normaliseUrl } from './urls.ts';
+import { normaliseUrl } from '../discovery/urls.ts';
 
 /** What crawlPortal needs. */
 export interface PortalCrawlInput {

@@ -1,7 +1,7 @@
 // A crawl run over several portals at once (many portals in parallel, each polite on its own):
 // records the run, crawls, and stores the summary that the CLI prints.
 import pLimit from 'p-limit';
-import { finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../storage/index.ts';
+import { finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../../storage/index.ts';
 import { crawlPortal, newPacer } from './portal-crawl.ts';
 import type { PortalTally } from './crawl-state.ts';
 import { resolveSettings, type CrawlSettings } from './settings.ts';

@@ -1,6 +1,6 @@
 // The run summary: per portal and in total, new and changed reports, failures by reason, blocked
 // portals. Stored on the run as JSON and printed by the CLI.
-import type { Portal } from '../storage/index.ts';
+import type { Portal } from '../../storage/index.ts';
 import type { PortalTally } from './crawl-state.ts';
 
 /** One portal's line of the summary. */

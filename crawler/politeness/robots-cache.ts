@@ -1,10 +1,10 @@
 // The robots.txt policy of each host a portal crawl touches, fetched on first use; the portal's
 // own robots.txt is kept in the registry.
-import { updatePortal } from '../storage/index.ts';
-import type { PortalCrawlState } from './crawl-state.ts';
+import { updatePortal } from '../../storage/index.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { loadRobots } from './robots-loader.ts';
 import type { RobotsPolicy } from './robots.ts';
-import { hostOf } from './urls.ts';
+import { hostOf } from '../discovery/urls.ts';
 
 const pending = new WeakMap<PortalCrawlState, Map<string, Promise<RobotsPolicy>>>();
 

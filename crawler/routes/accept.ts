@@ -3,10 +3,10 @@
 import type { HttpCrawlingContext } from 'crawlee';
 import { decodeHtmlBytes } from '../../parsers/index.ts';
 import { settleEntry, storeCapture, updatePortal, type FrontierEntry } from '../../storage/index.ts';
-import { classifyResponse } from '../response-kind.ts';
-import { retryAfterSecs } from '../host-pacer.ts';
-import { hostOf } from '../urls.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import { classifyResponse } from '../responses/response-kind.ts';
+import { retryAfterSecs } from '../politeness/host-pacer.ts';
+import { hostOf } from '../discovery/urls.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 
 /** A response that carries content for a handler. */
 export interface FetchedBody {

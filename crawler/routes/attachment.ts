@@ -1,7 +1,7 @@
 // Label `attachment`: a document file (PDF, DOC/DOCX/WPS, spreadsheet, image) linked from a report
 // page or listed as a report. Stored as fetched, parsed with its real file name as a hint.
 import type { HttpCrawlingContext } from 'crawlee';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { parseFetched } from './report.ts';

@@ -2,8 +2,8 @@
 // revealed and the entry's new status, so a kill -9 never leaves half of a page recorded.
 import type { ParseResult } from '../../parsers/index.ts';
 import { addToFrontier, inTransaction, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
-import type { Discovery } from '../discover.ts';
-import type { FoundReport, PortalCrawlState } from '../crawl-state.ts';
+import type { Discovery } from '../discovery/discover.ts';
+import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
 
 /** What a handler worked out about a fetched body. */

@@ -3,9 +3,9 @@
 import type { HttpCrawlingContext } from 'crawlee';
 import { frontierEntry, getCaptureBody, latestCapture, storeCapture, inTransaction, recordParse } from '../../storage/index.ts';
 import { decodeHtmlBytes, parseDocumentSafely } from '../../parsers/index.ts';
-import type { Discovery } from '../discover.ts';
-import { assembleFlipbook, flipbookPage, flipbookPageCount } from '../flipbook.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import type { Discovery } from '../discovery/discover.ts';
+import { assembleFlipbook, flipbookPage, flipbookPageCount } from '../families/flipbook.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { decodeBody } from './page-analysis.ts';

@@ -2,7 +2,7 @@
 // records the site's name from the 2017 guideline's SiteName meta when the registry has none.
 import type { HttpCrawlingContext } from 'crawlee';
 import { updatePortal } from '../../storage/index.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse } from './accept.ts';
 import { handleListing } from './list.ts';
 import { decodeBody } from './page-analysis.ts';

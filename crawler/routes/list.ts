@@ -2,8 +2,8 @@
 // record it, follow its pages, its report links and its links towards other report columns.
 import type { HttpCrawlingContext } from 'crawlee';
 import { relabelEntry, settleEntry } from '../../storage/index.ts';
-import { isJson, isMarkup } from '../content-type.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import { isJson, isMarkup } from '../responses/content-type.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { analyseGkmlptAnswer, analyseHtml, decodeBody, type PageAnalysis } from './page-analysis.ts';

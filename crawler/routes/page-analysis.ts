@@ -2,16 +2,16 @@
 // and says when a page is a script-rendered shell that needs the browser.
 import * as cheerio from 'cheerio';
 import { decodeHtmlBytes } from '../../parsers/index.ts';
-import { charsetOfContentType } from '../content-type.ts';
-import { discoverLinks, type Discovery, type PageContext } from '../discover.ts';
-import { areaOf, type PageArea, type PageLink } from '../link-score.ts';
-import { extractLinks, pageTitle } from '../page-links.ts';
-import { nextPages } from '../pagination.ts';
-import { dataproxyRequests, isHanwebList, readHanwebList } from '../hanweb.ts';
-import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, isGkmlptShell, readGkmlptAnswer } from '../gkmlpt.ts';
-import { looksLikeScriptShell } from '../needs-browser.ts';
-import { normaliseUrl } from '../urls.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import { charsetOfContentType } from '../responses/content-type.ts';
+import { discoverLinks, type Discovery, type PageContext } from '../discovery/discover.ts';
+import { areaOf, type PageArea, type PageLink } from '../discovery/link-score.ts';
+import { extractLinks, pageTitle } from '../discovery/page-links.ts';
+import { nextPages } from '../discovery/pager.ts';
+import { dataproxyRequests, isHanwebList, readHanwebList } from '../families/hanweb.ts';
+import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, isGkmlptShell, readGkmlptAnswer } from '../families/gkmlpt.ts';
+import { looksLikeScriptShell } from '../discovery/needs-browser.ts';
+import { normaliseUrl } from '../discovery/urls.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
 
 /** What a page gave: entries to record, and whether only a browser can show its links. */

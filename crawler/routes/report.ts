@@ -3,15 +3,15 @@
 // reports is followed like a list.
 import type { HttpCrawlingContext } from 'crawlee';
 import { parseDocumentSafely, type ParseResult } from '../../parsers/index.ts';
-import { charsetOfContentType, isMarkup } from '../content-type.ts';
-import { fileNameOf } from '../urls.ts';
-import type { PortalCrawlState } from '../crawl-state.ts';
+import { charsetOfContentType, isMarkup } from '../responses/content-type.ts';
+import { fileNameOf } from '../discovery/urls.ts';
+import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
-import { flipbookPage, flipbookStart } from '../flipbook.ts';
+import { flipbookPage, flipbookStart } from '../families/flipbook.ts';
 import { flipbookDiscoveries } from './flipbook.ts';
-import type { Discovery } from '../discover.ts';
+import type { Discovery } from '../discovery/discover.ts';
 
 /**
  * Parses a fetched report page or file with the hints HTTP gave. A parser bug on some odd file

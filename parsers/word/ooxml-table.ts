@@ -1,4 +1,4 @@
-// Expands a WordprocessingML table (<w:tbl>) into a rectangular grid, like html-grid.ts does for
+// Expands a WordprocessingML table (<w:tbl>) into a rectangular grid, like html/grid.ts does for
 // HTML: gridSpan fills the columns a cell covers, vMerge continuations fill the rows, and every
 // covered position is marked as a continuation so merged labels shift no figures.
 import type * as cheerio from 'cheerio';

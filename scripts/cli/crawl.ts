@@ -7,7 +7,7 @@ import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './
 import { exitCodeOf, formatSummary, progressPrinter } from './crawl-report.ts';
 
 // Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/run-crawl.ts');
+const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const help = `
 nianbao crawl [--db PATH] [--portal URL|ID ...] [--json] [options]

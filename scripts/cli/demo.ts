@@ -10,7 +10,7 @@ import { optionValue, parseArgs } from './args.ts';
 import { formatSummary, progressPrinter } from './crawl-report.ts';
 
 // Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/run-crawl.ts');
+const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const DEMO_ARCHIVE = './data/demo.sqlite';
 

@@ -2,7 +2,7 @@
 // (--json) every report with its page and attachments and every page fetched, skipped or failed.
 import { frontierEntries, openArchive, upsertPortal, type Archive } from '../../storage/index.ts';
 import type { PortalTally } from '../../crawler/index.ts';
-import { normaliseUrl } from '../../crawler/urls.ts';
+import { normaliseUrl } from '../../crawler/discovery/urls.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { parseArgs } from './args.ts';
 import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
@@ -10,7 +10,7 @@ import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './
 import { exitCodeOf, formatSummary } from './crawl-report.ts';
 
 // Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/run-crawl.ts');
+const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const help = `
 nianbao seed <portal-url> [--json] [--db PATH] [options]

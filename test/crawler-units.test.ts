@@ -6,7 +6,9 @@ import { classifyTitle, organOf, yearOf } from '../crawler/discovery/report-titl
 import { scoreLink, FOLLOW_THRESHOLD, areaOf } from '../crawler/discovery/link-score.ts';
 import { recogniseChallenge } from '../crawler/responses/challenge.ts';
 import { parseRobots } from '../crawler/politeness/robots.ts';
-import { atobUrls, nextPages, pagerLinks, trsPageUrls } from '../crawler/discovery/pager.ts';
+import { nextPages, pagerLinks } from '../crawler/discovery/pager.ts';
+import { trsPageUrls } from '../crawler/families/trs.ts';
+import { atobUrls } from '../crawler/families/query-string.ts';
 import { dataproxyRequests, readHanwebList } from '../crawler/families/hanweb.ts';
 import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, readGkmlptAnswer } from '../crawler/families/gkmlpt.ts';
 import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin, normaliseUrl } from '../crawler/discovery/urls.ts';

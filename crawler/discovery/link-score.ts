@@ -1,5 +1,7 @@
 // Scores navigation links by how likely they lead towards the annual-report columns: words in the
 // link text and title, words in the path. No fixed list of paths: portals name things differently.
+// The URL shapes of a family's column pages (Hanweb `/col/col<id>`, `node_id=`) come from families/.
+import { isFamilyColumnPath } from '../families/index.ts';
 
 /** One link as found on a page. */
 export interface PageLink {
@@ -23,10 +25,9 @@ const NEGATIVE_TEXT = /指南|制度|依申请|申请表|政策解读|新闻|图
 const PATH_RULES: [RegExp, number][] = [
   [/(zfxxgknb|xxgknb|gknb|ndbg|zfxxgkndbg|xxgkndbg|annualreport|nianbao)/i, 8],
   [/(^|[/_])nb([/_]|$)|(^|\/)\d{4}n?(db|nb)/i, 4],
-  [/(zfxxgk|xxgk|zwgk|gongkai|(^|\/)gk([/_]|$)|gkml|gkmlpt)/i, 3],
+  [/(zfxxgk|xxgk|zwgk|gongkai|(^|\/)gk([/_]|$)|gkml)/i, 3],
   [/(^|\/)(bm|bmnb|xz|xzjd|jd|jz|bmjz|zsjg|zcbm|qjbm|bmxx|xzxx)([/_]|\d|$)/i, 2],
   [/(^|\/)(19|20)\d{2}n?(ndbg|nb|qjbm)?\//i, 2],
-  [/\/col\/col\d+|columnid=|node_id=|cat_id=/i, 1],
 ];
 const NEGATIVE_PATH = /(calendar|rili|date=|\/search|login|register|english|\/en\/|wza|wap\/)/i;
 
@@ -49,6 +50,7 @@ export function scoreLink(link: PageLink, area: PageArea): number {
   let score = 0;
   for (const [pattern, points] of TEXT_RULES) if (pattern.test(words)) score += points;
   for (const [pattern, points] of PATH_RULES) if (pattern.test(path)) score += points;
+  if (isFamilyColumnPath(path)) score += 1;
   if (NEGATIVE_TEXT.test(words) && !/年报|年度报告/.test(words)) score -= 6;
   if (NEGATIVE_PATH.test(path)) score -= 6;
   // Inside a report column, organ and year folders are the way down, even with plain names.

@@ -1,4 +1,7 @@
-// URL rules: normal form for the frontier, what counts as a file, and what stays in scope.
+// URL rules: normal form for the frontier, what counts as a file, and what stays in scope. Where a
+// portal family has its own habit (a fragment that names the page, a download's file name in the
+// query, mobile twins) the family's module says so (families/).
+import { familyAttachmentName, isFamilyTwinPage, keepsFragment } from '../families/index.ts';
 
 const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|txt|rtf|jpe?g|png|gif|tiff?)$/i;
 const DOWNLOAD_SCRIPTS = /(downfile|download|downloadfile|filedownload|getfile)\.(jsp|do|aspx?|php)$/i;
@@ -12,15 +15,17 @@ export function normaliseUrl(href: string, base?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  // gkmlpt names its category only in the fragment (`/gkmlpt/index#2517`): keep it there.
-  if (!/\/gkmlpt\//.test(url.pathname)) url.hash = '';
+  // Some families name the page only in the fragment (gkmlpt's `/gkmlpt/index#2517`): keep it there.
+  if (!keepsFragment(url)) url.hash = '';
   return url.toString();
 }
 
-/** The file name a download URL carries: `showname=`/`filename=` parameters first, else the last path segment. */
+/** The file name a download URL carries: a family's own parameter (Hanweb's `showname=`), then `filename=` and the like, else the last path segment. */
 export function fileNameOf(url: string): string | undefined {
   const parsed = new URL(url);
-  for (const key of ['showname', 'fileName', 'filename', 'name', 'file']) {
+  const named = familyAttachmentName(parsed);
+  if (named) return named;
+  for (const key of ['fileName', 'filename', 'name', 'file']) {
     const value = parsed.searchParams.get(key);
     if (value && /\.\w{2,4}$/.test(value)) return value;
   }
@@ -37,9 +42,10 @@ export function isAttachmentUrl(url: string): boolean {
   return Boolean(name && ATTACHMENT_EXTENSIONS.test(name) && parsed.search);
 }
 
-/** True for TRS's mobile twins (`t2024…_123_wap.html`), which repeat the desktop page. */
+/** True for mobile twins, which repeat a desktop page: a `/wap/` folder, or a family's own (TRS `_wap.html`). */
 export function isMobileTwin(url: string): boolean {
-  return /_wap\.s?html?$/i.test(new URL(url).pathname) || /\/wap\//i.test(new URL(url).pathname);
+  const parsed = new URL(url);
+  return /\/wap\//i.test(parsed.pathname) || isFamilyTwinPage(parsed);
 }
 
 /** The host of a URL (with port), the unit of politeness. */

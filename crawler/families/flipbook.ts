@@ -1,5 +1,7 @@
 // Flipbooks: a PDF published as `/book/<name>/files/basic-html/page1..N.html`, one report over N
-// pages. The crawler fetches every page, then parses them together as one document.
+// pages, sometimes on a bare IP host. The crawler fetches every page (label `flipbook`), then parses
+// them together as one document.
+import type { PortalFamily } from './family.ts';
 
 const PAGE = /^(.*\/files\/basic-html\/)page(\d+)\.html$/i;
 
@@ -33,3 +35,15 @@ export function assembleFlipbook(pages: { page: number; html: string }[], title:
   });
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title ?? ''}</title></head><body>${bodies.join('\n')}</body></html>`;
 }
+
+/** The flipbook family: a report published as a book of pages. */
+export const flipbook: PortalFamily = {
+  name: 'flipbook',
+  pagedReport: {
+    firstPage: (url, html, finalUrl) => (flipbookPage(url) ? url : flipbookStart(html, finalUrl)),
+    pageOf: flipbookPage,
+    pageUrl: (base, page) => `${base}page${page}.html`,
+    pageCount: flipbookPageCount,
+    assemble: assembleFlipbook,
+  },
+};

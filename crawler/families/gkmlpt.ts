@@ -1,5 +1,7 @@
 // Guangdong gkmlpt: `/gkmlpt/index#<category>` is an empty Vue shell; the data come as JSON from
-// `/gkmlpt/api/all/<category>?page=N&sid=<site id>`. Some sites answer everything on page 1.
+// `/gkmlpt/api/all/<category>?page=N&sid=<site id>`. Some sites answer everything on page 1. The
+// category is named only in the fragment, so the frontier keeps fragments of /gkmlpt/ URLs.
+import type { FamilyPage, ListData, ListRequest, PortalFamily } from './family.ts';
 
 /** True for a gkmlpt shell page. */
 export function isGkmlptShell(url: string, html: string): boolean {
@@ -34,3 +36,41 @@ export function readGkmlptAnswer(json: unknown): { articles: GkmlptArticle[]; to
     .map((a) => ({ url: String(a.url), title: String(a.title ?? '') }));
   return { articles, total: typeof data.total === 'number' ? data.total : null };
 }
+
+/** Where a gkmlpt API page is in its category: what the next page's URL is built from. */
+interface ApiPlace { category: string; sid: string; page: number }
+
+/** A shell page asks for the first API page of its category (nothing when it names none). */
+export function gkmlptShellData(page: FamilyPage): ListData | null {
+  if (!isGkmlptShell(page.url, page.body)) return null;
+  const category = gkmlptCategory(page.url);
+  const sid = gkmlptSiteId(page.body);
+  if (!category || !sid) return { links: [], requests: [] };
+  const gkmlpt: ApiPlace = { category, sid, page: 1 };
+  return { links: [], requests: [{ url: gkmlptApiUrl(page.finalUrl, category, sid, 1), linkText: 'gkmlpt api page 1', inReportColumn: true, context: { gkmlpt } }] };
+}
+
+/** An API answer gives its articles, and the next API page while more remain. */
+export function gkmlptAnswerData(page: FamilyPage, json: unknown): ListData {
+  const answer = readGkmlptAnswer(json);
+  const links = answer.articles.map((a) => ({ href: a.url, text: a.title }));
+  const place = page.context.gkmlpt as ApiPlace | undefined;
+  const requests: ListRequest[] = [];
+  if (place && answer.articles.length > 0 && answer.total !== null) {
+    const perPage = answer.articles.length;
+    const seenSoFar = place.page * perPage;
+    if (seenSoFar < answer.total && place.page < 500) {
+      const next = { ...place, page: place.page + 1 };
+      requests.push({ url: gkmlptApiUrl(page.finalUrl, place.category, place.sid, next.page), linkText: `gkmlpt api page ${next.page}`, inReportColumn: true, context: { gkmlpt: next } });
+    }
+  }
+  return { links, requests };
+}
+
+/** The gkmlpt family. */
+export const gkmlpt: PortalFamily = {
+  name: 'gkmlpt',
+  listData: gkmlptShellData,
+  jsonListData: gkmlptAnswerData,
+  keepsFragment: (url) => /\/gkmlpt\//.test(url.pathname),
+};

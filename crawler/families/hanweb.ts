@@ -1,6 +1,9 @@
-// Hanweb 大汉 column pages: the list sits in `<script type="text/xml"><datastore>` records (CDATA
-// holding <li><a>…), only the first group embedded; later pages come from
-// /module/web/jpage/dataproxy.jsp with columnid/unitid/webid scraped from the page.
+// Hanweb 大汉 column pages (`/col/col<columnid>/index.html`): the list sits in
+// `<script type="text/xml"><datastore>` records (CDATA holding <li><a>…), only the first group
+// embedded; later pages come from /module/web/jpage/dataproxy.jsp with columnid/unitid/webid scraped
+// from the page. Attachments are `/module/download/downfile.jsp?…&showname=<name>`: the real file name
+// only in `showname` (or the link text).
+import type { ListData, PortalFamily } from './family.ts';
 
 /** One record link from a datastore. */
 export interface HanwebRecord { href: string; text: string; title?: string }
@@ -84,3 +87,27 @@ export function dataproxyRequests(list: HanwebList, pageUrl: string, method: 'GE
   }
   return requests;
 }
+
+/** The real file name of a Hanweb download (`downfile.jsp?filename=<hex>.pdf&showname=<name>.pdf`). */
+export function hanwebShowName(url: URL): string | undefined {
+  const value = url.searchParams.get('showname');
+  return value && /\.\w{2,4}$/.test(value) ? value : undefined;
+}
+
+/** A column page's or dataproxy answer's records, and (on a column page) the dataproxy pages after it. */
+export function hanwebListData(body: string, url: string, finalUrl: string): ListData | null {
+  if (!isHanwebList(body)) return null;
+  const list = readHanwebList(body);
+  const links = list.records.map((r) => ({ href: r.href, text: r.text, title: r.title }));
+  const isProxyAnswer = /dataproxy\.jsp/.test(url);
+  const requests = isProxyAnswer ? [] : dataproxyRequests(list, finalUrl).map((r) => ({ url: r.url, linkText: `dataproxy page ${r.page}` }));
+  return { links, requests };
+}
+
+/** The Hanweb family. */
+export const hanweb: PortalFamily = {
+  name: 'hanweb',
+  listData: (page) => hanwebListData(page.body, page.url, page.finalUrl),
+  columnPath: /\/col\/col\d+|columnid=/i,
+  attachmentName: hanwebShowName,
+};

@@ -1,10 +1,12 @@
-// Label `flipbook`: one page of a flipbook (`files/basic-html/pageN.html`). Each page is stored as
-// fetched; when the last one is in, the pages are joined in order and parsed as one report.
+// Label `flipbook`: one page of a report published as a book of pages (a flipbook's
+// `files/basic-html/pageN.html`; the family that publishes it says how its pages are named, counted
+// and joined). Each page is stored as fetched; when the last one is in, the pages are joined in order
+// and parsed as one report.
 import type { HttpCrawlingContext } from 'crawlee';
 import { frontierEntry, getCaptureBody, latestCapture, storeCapture, inTransaction, recordParse } from '../../storage/index.ts';
 import { decodeHtmlBytes, parseDocumentSafely } from '../../parsers/index.ts';
 import type { Discovery } from '../discovery/discover.ts';
-import { assembleFlipbook, flipbookPage, flipbookPageCount } from '../families/flipbook.ts';
+import { pagedReportOf, type BookPlace, type PagedReport } from '../families/index.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
@@ -12,13 +14,14 @@ import { decodeBody } from './page-analysis.ts';
 
 /** The frontier entries for every page of a book, given one page's HTML. */
 export function flipbookDiscoveries(url: string, html: string, depth: number, context: Record<string, unknown>): Discovery[] {
-  const where = flipbookPage(url);
-  if (!where) return [];
-  const count = Math.min(flipbookPageCount(html, where.page), 500);
+  const book = pagedReportOf(url);
+  if (!book) return [];
+  const { rules, place } = book;
+  const count = Math.min(rules.pageCount(html, place.page), 500);
   const pages: Discovery[] = [];
   for (let page = 1; page <= count; page++) {
-    if (page === where.page) continue;
-    pages.push({ url: `${where.base}page${page}.html`, label: 'flipbook', linkText: `page ${page}`, depth, context: { ...context, pageCount: count } });
+    if (page === place.page) continue;
+    pages.push({ url: rules.pageUrl(place.base, page), label: 'flipbook', linkText: `page ${page}`, depth, context: { ...context, pageCount: count } });
   }
   return pages;
 }
@@ -30,18 +33,18 @@ function pageHtml(state: PortalCrawlState, url: string): string | null {
 }
 
 /** Joins and parses the book once every page is stored. */
-async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBody, count: number): Promise<void> {
-  const where = flipbookPage(fetched.entry.url)!;
+async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBody, count: number, book: { rules: PagedReport; place: BookPlace }): Promise<void> {
+  const { rules, place: where } = book;
   const pages: { page: number; html: string }[] = [];
   for (let page = 1; page <= count; page++) {
-    const url = `${where.base}page${page}.html`;
+    const url = rules.pageUrl(where.base, page);
     if (frontierEntry(state.archive, state.portal.id, url)?.status !== 'done') return;
     const html = pageHtml(state, url);
     if (html === null) return;
     pages.push({ page, html });
   }
   const title = typeof fetched.entry.context.title === 'string' ? fetched.entry.context.title : null;
-  const bytes = Buffer.from(assembleFlipbook(pages, title), 'utf8');
+  const bytes = Buffer.from(rules.assemble(pages, title), 'utf8');
   const parse = state.settings.parseWhileCrawling ? await parseDocumentSafely(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }) : null;
   inTransaction(state.archive, () => {
     const stored = storeCapture(state.archive, {
@@ -66,7 +69,10 @@ export function flipbookHandler(state: PortalCrawlState) {
     const html = decodeBody(fetched);
     const discoveries = flipbookDiscoveries(fetched.entry.url, html, fetched.entry.depth + 1, fetched.entry.context);
     await commitFetch(state, fetched, { discoveries });
-    const count = Number(fetched.entry.context.pageCount ?? 0) || flipbookPageCount(html, flipbookPage(fetched.entry.url)?.page ?? 1);
-    await assembleWhenComplete(state, fetched, count);
+    // Entries of this label are always pages of a book (the report route queues only those).
+    const book = pagedReportOf(fetched.entry.url);
+    if (!book) return;
+    const count = Number(fetched.entry.context.pageCount ?? 0) || book.rules.pageCount(html, book.place.page);
+    await assembleWhenComplete(state, fetched, count, book);
   };
 }

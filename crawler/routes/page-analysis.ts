@@ -1,5 +1,6 @@
-// Reads a fetched page (HTML, a Hanweb datastore, a gkmlpt JSON answer) into frontier discoveries,
-// and says when a page is a script-rendered shell that needs the browser.
+// Reads a fetched page (HTML, or a list the families read from its data: a Hanweb datastore, a
+// gkmlpt JSON answer) into frontier discoveries, and says when a page is a script-rendered shell
+// that needs the browser.
 import * as cheerio from 'cheerio';
 import { decodeHtmlBytes } from '../../parsers/index.ts';
 import { charsetOfContentType } from '../responses/content-type.ts';
@@ -7,8 +8,7 @@ import { discoverLinks, type Discovery, type PageContext } from '../discovery/di
 import { areaOf, type PageArea, type PageLink } from '../discovery/link-score.ts';
 import { extractLinks, pageTitle } from '../discovery/page-links.ts';
 import { nextPages } from '../discovery/pager.ts';
-import { dataproxyRequests, isHanwebList, readHanwebList } from '../families/hanweb.ts';
-import { gkmlptApiUrl, gkmlptCategory, gkmlptSiteId, isGkmlptShell, readGkmlptAnswer } from '../families/gkmlpt.ts';
+import { familyJsonListData, familyListData, type FamilyPage, type ListData } from '../families/index.ts';
 import { looksLikeScriptShell } from '../discovery/needs-browser.ts';
 import { normaliseUrl } from '../discovery/urls.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
@@ -40,66 +40,42 @@ export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html:
   const links = extractLinks($, fetched.finalUrl, true).map((l) => ({ ...l, url: normaliseUrl(l.url) ?? l.url }));
   const pagers = isReportPage ? [] : nextPages(html, links, fetched.entry.url);
   const discoveries = discoverLinks(links, page, pagers);
-  // Hanweb and gkmlpt lists are read from their data (datastore, JSON API): no browser needed.
-  const fromData = isReportPage ? [] : [
-    ...(isHanwebList(html) ? hanwebDiscoveries(html, fetched, page) : []),
-    ...(isGkmlptShell(fetched.entry.url, html) ? gkmlptStart(html, fetched, page) : []),
-  ];
+  // Some families keep their lists in data (a Hanweb datastore, a gkmlpt API): no browser needed.
+  const fromData = isReportPage ? [] : familyListData(familyPageOf(fetched, html)).flatMap((data) => listDiscoveries(data, fetched, page));
   discoveries.push(...fromData);
   const content = fromData.length + discoveries.filter((d) => !d.skipReason && (d.label !== 'list' || pagers.includes(d.url))).length;
   const needsBrowser = !isReportPage && page.area === 'reports' && content === 0 && looksLikeScriptShell($, content);
   return { discoveries, title, area: page.area, needsBrowser };
 }
 
-function hanwebDiscoveries(html: string, fetched: FetchedBody, page: PageContext): Discovery[] {
-  const list = readHanwebList(html);
-  const links: PageLink[] = list.records.flatMap((r) => {
-    const url = normaliseUrl(r.href, fetched.finalUrl);
-    return url ? [{ url, text: r.text, title: r.title }] : [];
+function familyPageOf(fetched: FetchedBody, body: string): FamilyPage {
+  return { url: fetched.entry.url, finalUrl: fetched.finalUrl, body, context: fetched.entry.context };
+}
+
+/** A family's list as frontier entries: its links read as a report column's, then the list pages it asks for. */
+function listDiscoveries(data: ListData, fetched: FetchedBody, page: PageContext): Discovery[] {
+  const links: PageLink[] = data.links.flatMap((l) => {
+    const url = normaliseUrl(l.href, fetched.finalUrl);
+    return url ? [{ url, text: l.text, title: l.title }] : [];
   });
   const found = discoverLinks(links, { ...page, area: 'reports' });
-  const isProxyAnswer = /dataproxy\.jsp/.test(fetched.entry.url);
-  if (!isProxyAnswer) {
-    for (const request of dataproxyRequests(list, fetched.finalUrl)) {
-      found.push({ url: request.url, label: 'list', linkText: `dataproxy page ${request.page}`, context: { area: page.area, hops: page.hops }, depth: page.depth + 1 });
-    }
+  for (const request of data.requests) {
+    const context = { area: request.inReportColumn ? 'reports' : page.area, hops: page.hops, ...request.context };
+    found.push({ url: request.url, label: 'list', linkText: request.linkText, context, depth: page.depth + 1 });
   }
   return found;
 }
 
-function gkmlptStart(html: string, fetched: FetchedBody, page: PageContext): Discovery[] {
-  const category = gkmlptCategory(fetched.entry.url);
-  const sid = gkmlptSiteId(html);
-  if (!category || !sid) return [];
-  const url = gkmlptApiUrl(fetched.finalUrl, category, sid, 1);
-  return [{ url, label: 'list', linkText: 'gkmlpt api page 1', context: { area: 'reports', hops: page.hops, gkmlpt: { category, sid, page: 1 } }, depth: page.depth + 1 }];
-}
-
-/** Analyses a gkmlpt API answer: its articles, and the next API page while more remain. */
-export function analyseGkmlptAnswer(state: PortalCrawlState, fetched: FetchedBody, text: string): PageAnalysis {
+/** Analyses a JSON answer (a gkmlpt API page) through the families that read such answers. */
+export function analyseJsonAnswer(state: PortalCrawlState, fetched: FetchedBody, text: string): PageAnalysis {
   const page = pageContextOf(state, fetched, '');
-  const context = fetched.entry.context as { gkmlpt?: { category: string; sid: string; page: number } };
   let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {
     return { discoveries: [], title: '', area: page.area, needsBrowser: false };
   }
-  const answer = readGkmlptAnswer(json);
-  const links = answer.articles.flatMap((a) => {
-    const url = normaliseUrl(a.url, fetched.finalUrl);
-    return url ? [{ url, text: a.title }] : [];
-  });
-  const discoveries = discoverLinks(links, { ...page, area: 'reports' });
-  const meta = context.gkmlpt;
-  if (meta && answer.articles.length > 0 && answer.total !== null) {
-    const perPage = answer.articles.length;
-    const seenSoFar = meta.page * perPage;
-    if (seenSoFar < answer.total && meta.page < 500) {
-      const next = { ...meta, page: meta.page + 1 };
-      discoveries.push({ url: gkmlptApiUrl(fetched.finalUrl, meta.category, meta.sid, next.page), label: 'list', linkText: `gkmlpt api page ${next.page}`, context: { area: 'reports', hops: page.hops, gkmlpt: next }, depth: page.depth + 1 });
-    }
-  }
+  const discoveries = familyJsonListData(familyPageOf(fetched, text), json).flatMap((data) => listDiscoveries(data, fetched, page));
   return { discoveries, title: '', area: 'reports', needsBrowser: false };
 }
 

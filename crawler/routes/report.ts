@@ -9,7 +9,7 @@ import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
-import { flipbookPage, flipbookStart } from '../families/flipbook.ts';
+import { pagedReportStart } from '../families/index.ts';
 import { flipbookDiscoveries } from './flipbook.ts';
 import type { Discovery } from '../discovery/discover.ts';
 
@@ -36,9 +36,9 @@ async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): 
     return;
   }
   const html = decodeBody(fetched);
-  const book = flipbookPage(fetched.entry.url) ? fetched.entry.url : flipbookStart(html, fetched.finalUrl);
+  const book = pagedReportStart(fetched.entry.url, html, fetched.finalUrl);
   if (book) {
-    // The viewer (or a page of the book) stands for the whole book: fetch its pages and join them.
+    // The viewer (or a page of a flipbook) stands for the whole book: fetch its pages and join them.
     const context = { ...fetched.entry.context, title: fetched.entry.linkText, viewer: fetched.entry.url };
     const first: Discovery = { url: book, label: 'flipbook', linkText: 'page 1', depth: fetched.entry.depth + 1, context: context };
     await commitFetch(state, fetched, { discoveries: [first, ...flipbookDiscoveries(book, html, fetched.entry.depth + 1, context)].filter((d) => d.url !== fetched.entry.url) });

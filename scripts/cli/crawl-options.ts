@@ -1,6 +1,6 @@
 // The options seed, crawl and demo share: politeness, budget, browser; read once, checked by
 // resolveSettings (a bad value is a usage error, not a crash mid-crawl).
-import { IMPOLITE_SETTINGS, SettingsError, resolveSettings, type CrawlSettings } from '../../crawler/engine/settings.ts';
+import { IMPOLITE_SETTINGS, SettingsError, resolveSettings, type CrawlSettings } from '../../crawler/index.ts';
 import { optionValue, type ParsedArgs } from './args.ts';
 import { UsageError } from './command.ts';
 

@@ -4,10 +4,8 @@ import { ExitCode, UsageError, type Command } from './command.ts';
 import { parseArgs } from './args.ts';
 import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
 import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './crawl-options.ts';
+import { runCrawl } from '../../crawler/index.ts';
 import { exitCodeOf, formatSummary, progressPrinter } from './crawl-report.ts';
-
-// Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const help = `
 nianbao crawl [--db PATH] [--portal URL|ID ...] [--json] [options]
@@ -54,7 +52,7 @@ async function run(argv: string[]): Promise<number> {
       console.error('nianbao crawl: no enabled portals in the registry (add some with nianbao portals add|import)');
       return ExitCode.failure;
     }
-    const summary = await (await loadCrawler()).runCrawl({
+    const summary = await runCrawl({
       archive, portals, kind: 'crawl', settings, onProgress: progressPrinter(portals.length),
       log: (line) => console.error(`${new Date().toISOString()} ${line}`),
     });

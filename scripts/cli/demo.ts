@@ -3,14 +3,11 @@
 // stops the farm.
 import { rmSync } from 'node:fs';
 import { openArchive, upsertPortal } from '../../storage/index.ts';
-import type { FoundReport } from '../../crawler/index.ts';
+import { runCrawl, type FoundReport } from '../../crawler/index.ts';
 import { startFarm } from '../../test/farm/index.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { formatSummary, progressPrinter } from './crawl-report.ts';
-
-// Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const DEMO_ARCHIVE = './data/demo.sqlite';
 
@@ -57,7 +54,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(`Portal farm: ${farm.portals.length} portals on ${farm.portals[0].host} … ${farm.portals.at(-1)!.host} (port ${new URL(farm.portals[0].homeUrl).port})`);
     const portals = farm.portals.map((p) => upsertPortal(archive, p.homeUrl, { name: p.name, notes: `farm family: ${p.family}` }));
     console.log(`Crawling them into ${db} …`);
-    const summary = await (await loadCrawler()).runCrawl({
+    const summary = await runCrawl({
       archive, portals, kind: 'crawl', onProgress: progressPrinter(portals.length),
       settings: { politenessDelaySecs: 0.05, perHostConcurrency: 1, portalConcurrency: 16, requestTimeoutSecs: 10, maxBackoffSecs: 2, useBrowser: !args.flags.has('no-browser') },
     });

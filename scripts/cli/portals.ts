@@ -1,7 +1,7 @@
 // `nianbao portals add|import|list|remove`: the registry of portals the nightly crawl visits.
 import { readFileSync } from 'node:fs';
 import { getPortal, listPortals, openArchive, removePortal, upsertPortal, type Archive, type Portal } from '../../storage/index.ts';
-import { normaliseUrl } from '../../crawler/discovery/urls.ts';
+import { normaliseUrl } from '../../crawler/index.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';

@@ -1,16 +1,12 @@
 // `nianbao seed <portal-url>`: crawls one portal now, parses what it found, prints a summary or
 // (--json) every report with its page and attachments and every page fetched, skipped or failed.
 import { frontierEntries, openArchive, upsertPortal, type Archive } from '../../storage/index.ts';
-import type { PortalTally } from '../../crawler/index.ts';
-import { normaliseUrl } from '../../crawler/discovery/urls.ts';
+import { normaliseUrl, runCrawl, type PortalTally } from '../../crawler/index.ts';
 import { ExitCode, UsageError, type Command } from './command.ts';
 import { parseArgs } from './args.ts';
 import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
 import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './crawl-options.ts';
 import { exitCodeOf, formatSummary } from './crawl-report.ts';
-
-// Crawlee takes about two seconds to load, so the crawler is imported only when a crawl runs.
-const loadCrawler = () => import('../../crawler/engine/run-crawl.ts');
 
 const help = `
 nianbao seed <portal-url> [--json] [--db PATH] [options]
@@ -65,7 +61,7 @@ async function run(argv: string[]): Promise<number> {
   const archive = openArchive(archivePath(args));
   try {
     const portal = upsertPortal(archive, url);
-    const summary = await (await loadCrawler()).runCrawl({ archive, portals: [portal], kind: 'seed', settings, log: (line) => console.error(line) });
+    const summary = await runCrawl({ archive, portals: [portal], kind: 'seed', settings, log: (line) => console.error(line) });
     const tally = summary.tallies.get(portal.id)!;
     if (args.flags.has('json')) {
       const { tallies, ...stored } = summary;

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import readExcelFile from 'read-excel-file/node';
-import { FIELD_SPECS } from '../parsers/index.ts';
-import { openArchive } from '../storage/index.ts';
-import { repoRoot, seedFiles, storeSeed, tempArchivePath } from './storage-fixtures.ts';
+import { FIELD_SPECS } from '../../parsers/index.ts';
+import { openArchive } from '../../storage/index.ts';
+import { repoRoot, seedFiles, storeSeed, tempArchivePath } from '../helpers/storage-fixtures.ts';
 
 const bin = join(repoRoot, 'node_modules', '.bin', 'nianbao');
 let db = '';

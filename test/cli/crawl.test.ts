@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listRuns, openArchive } from '../storage/index.ts';
+import { listRuns, openArchive } from '../../storage/index.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = REPO_ROOT;
 const bin = join(root, 'node_modules', '.bin', 'nianbao');
 const seed = readFileSync(join(root, '..', 'shared', 'seeds', '003_d677def7845cc038.txt'), 'utf8');
 

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commands } from '../scripts/cli/commands.ts';
+import { commands } from '../../scripts/cli/commands.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = REPO_ROOT;
 const bin = join(root, 'node_modules', '.bin', 'nianbao');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { startFarm, type Farm } from './farm/index.ts';
+import { startFarm, type Farm } from './index.ts';
 
 let farm: Farm;
 const portal = (id: string) => farm.portals.find((p) => p.id === id)!;

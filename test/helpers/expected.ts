@@ -3,15 +3,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED } from './paths.ts';
 
-export const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared');
+export { SHARED };
 export const SEEDS_DIR = join(SHARED, 'seeds');
 export const EXPECTED_DIR = join(SHARED, 'spec', 'expected');
 
 export type { Expected } from '../../scripts/eval/compare.ts';
 export { normOrgan, wrongFields } from '../../scripts/eval/compare.ts';
 import { normOrgan, wrongFields, type Expected } from '../../scripts/eval/compare.ts';
-import type { ParseResult } from '../../parsers/document/types.ts';
+import type { ParseResult } from '../../parsers/index.ts';
 
 export function seedNames(): string[] {
   return readdirSync(EXPECTED_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();

@@ -3,11 +3,12 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument, type ParseResult } from '../parsers/index.ts';
-import { recordParse, storeCapture, type Archive } from '../storage/index.ts';
+import { parseDocument, type ParseResult } from '../../parsers/index.ts';
+import { recordParse, storeCapture, type Archive } from '../../storage/index.ts';
+import { REPO_ROOT, SHARED } from './paths.ts';
 
-export const seedsDir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
-export const repoRoot = join(import.meta.dirname, '..');
+export const seedsDir = join(SHARED, 'seeds');
+export const repoRoot = REPO_ROOT;
 
 /** A fresh path for an archive file in its own temporary directory. */
 export function tempArchivePath(name = 'archive.sqlite'): string {

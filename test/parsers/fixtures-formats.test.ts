@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
+import { parseDocument } from '../../parsers/index.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = REPO_ROOT;
 const SHARED = join(ROOT, '..', 'shared');
 const SEEDS_DIR = join(ROOT, 'test', 'fixtures', 'seeds');
 const EXPECTED_DIR = join(SHARED, 'spec', 'expected');
@@ -81,7 +82,7 @@ test('the real blank template DOCX parses as template 2021 with every field null
 });
 
 test('the committed HTML fixtures are what the renderer makes today (rowspan 22, or 20 in 2019 format)', async () => {
-  const { renderReportHtml } = await import('../scripts/fixtures/render-html.ts');
+  const { renderReportHtml } = await import('../../scripts/fixtures/render-html.ts');
   for (const seed of seeds) {
     const expected = JSON.parse(readFileSync(join(EXPECTED_DIR, `${seed}.json`), 'utf8'));
     const seedText = readFileSync(join(SHARED, 'seeds', `${seed}.txt`), 'utf8');

@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { detectFormat } from '../parsers/index.ts';
-import { seedNames } from './helpers/expected.ts';
+import { detectFormat } from '../../parsers/index.ts';
+import { seedNames } from '../helpers/expected.ts';
+import { FIXTURES_DIR } from '../helpers/paths.ts';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');
+const FIXTURES = join(FIXTURES_DIR, 'seeds');
 const read = (name: string) => readFileSync(join(FIXTURES, name));
 
 function pdfPageCount(bytes: Buffer): number {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../parsers/index.ts';
+import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../../parsers/index.ts';
 
 async function rejectsWith(bytes: Uint8Array, code: string): Promise<void> {
   await assert.rejects(parseDocument(bytes), (error: unknown) => {

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { EXPECTED_DIR, SEEDS_DIR, assertMatchesExpected, loadExpected, seedNames } from './helpers/expected.ts';
+import { parseDocument } from '../../parsers/index.ts';
+import { EXPECTED_DIR, SEEDS_DIR, assertMatchesExpected, loadExpected, seedNames } from '../helpers/expected.ts';
 
 for (const name of seedNames()) {
   test(`seed ${name} (text) matches its expected answer`, async () => {

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { HOSTILE_HTML, OUTSIDE_HOST } from './serve-fixtures.ts';
-import { seedsDir } from './storage-fixtures.ts';
-import { screenshot, startHarness, type BrowserHarness } from './serve-helpers.ts';
+import { HOSTILE_HTML, OUTSIDE_HOST } from './fixtures.ts';
+import { seedsDir } from '../helpers/storage-fixtures.ts';
+import { screenshot, startHarness, type BrowserHarness } from './helpers.ts';
 
 let h: BrowserHarness;
 let archiveHashBefore = '';

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { buildBrowseArchive } from './serve-fixtures.ts';
-import { tempArchivePath } from './storage-fixtures.ts';
+import { buildBrowseArchive } from './fixtures.ts';
+import { tempArchivePath } from '../helpers/storage-fixtures.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
-const bin = join(import.meta.dirname, '..', 'node_modules', '.bin', 'nianbao');
+const bin = join(REPO_ROOT, 'node_modules', '.bin', 'nianbao');
 
 test('serve listens on 127.0.0.1, serves the archive and exits 0 on SIGINT', async () => {
   const fixture = await buildBrowseArchive();

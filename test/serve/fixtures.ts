@@ -4,12 +4,13 @@
 // image/stylesheet/frame/refresh) with one archived image, two portals (one blocked) and two runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { finishRun, openArchive, parseCapture, recordParse, startRun, storeCapture, upsertPortal, type Archive } from '../storage/index.ts';
-import { parseSeed, seedFiles, seedsDir, tempArchivePath } from './storage-fixtures.ts';
+import { parseDocument } from '../../parsers/index.ts';
+import { finishRun, openArchive, parseCapture, recordParse, startRun, storeCapture, upsertPortal, type Archive } from '../../storage/index.ts';
+import { parseSeed, seedFiles, seedsDir, tempArchivePath } from '../helpers/storage-fixtures.ts';
+import { FIXTURES_DIR } from '../helpers/paths.ts';
 
 const peersDir = join(seedsDir, '..', 'corpus', 'peers');
-const fixtureSeedsDir = join(import.meta.dirname, 'fixtures', 'seeds');
+const fixtureSeedsDir = join(FIXTURES_DIR, 'seeds');
 /** The outside address the hostile page tries to reach (TEST-NET-2: never routed). */
 export const OUTSIDE_HOST = '198.51.100.1';
 /** 新乡市牧野区's division code, given to its reports so region filters and charts have data. */

@@ -5,9 +5,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openArchive, type Archive } from '../storage/index.ts';
-import { startServer, type RunningServer } from '../scripts/serve/server.ts';
-import { buildBrowseArchive, type BrowseFixture } from './serve-fixtures.ts';
+import { openArchive, type Archive } from '../../storage/index.ts';
+import { startServer, type RunningServer } from '../../scripts/serve/server.ts';
+import { buildBrowseArchive, type BrowseFixture } from './fixtures.ts';
 
 /** Everything a browser test needs. */
 export interface BrowserHarness {

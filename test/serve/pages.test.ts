@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { MUYE, MUYE_REGION } from './serve-fixtures.ts';
-import { screenshot, startHarness, type BrowserHarness } from './serve-helpers.ts';
+import { MUYE, MUYE_REGION } from './fixtures.ts';
+import { screenshot, startHarness, type BrowserHarness } from './helpers.ts';
 
 let h: BrowserHarness;
 const shots: Record<string, number> = {};

@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { html, raw } from '../scripts/serve/html.ts';
-import { provenanceText } from '../scripts/serve/pages/provenance-text.ts';
-import { highlightedKeys } from '../scripts/serve/pages/check-highlights.ts';
-import { neutralizeCss, sanitizeArchivedHtml } from '../scripts/serve/sanitize-archived-html.ts';
-import { captureKind, viewCapture } from '../scripts/serve/archived-view.ts';
-import { openArchive, storeCapture } from '../storage/index.ts';
-import { storeSeed, tempArchivePath } from './storage-fixtures.ts';
-import { cachedFacets } from '../scripts/serve/archive-cache.ts';
+import { html, raw } from '../../scripts/serve/html.ts';
+import { provenanceText } from '../../scripts/serve/pages/provenance-text.ts';
+import { highlightedKeys } from '../../scripts/serve/pages/check-highlights.ts';
+import { neutralizeCss, sanitizeArchivedHtml } from '../../scripts/serve/sanitize-archived-html.ts';
+import { captureKind, viewCapture } from '../../scripts/serve/archived-view.ts';
+import { openArchive, storeCapture } from '../../storage/index.ts';
+import { storeSeed, tempArchivePath } from '../helpers/storage-fixtures.ts';
+import { cachedFacets } from '../../scripts/serve/archive-cache.ts';
 
 test('html escapes every interpolated value, nested lists too, but not SafeHtml', () => {
   const organ = '<img src=x onerror="alert(1)">&\'`';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import {
   capturesOfUrl, finishRun, getBody, getCapture, getCaptureBody, getPortal, getRun, listPortals, listRuns,
   markInterruptedRuns, openArchive, removePortal, sha256Hex, startRun, storeCapture, updatePortal, upsertPortal,
-} from '../storage/index.ts';
-import { tempArchivePath } from './storage-fixtures.ts';
+} from '../../storage/index.ts';
+import { tempArchivePath } from '../helpers/storage-fixtures.ts';
 
 const pdfBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(5000, 7), Buffer.from('\n%%EOF')]);
 

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { checkArchive, openArchive, searchReports, upsertPortal } from '../storage/index.ts';
-import { repoRoot, tempArchivePath } from './storage-fixtures.ts';
+import { checkArchive, openArchive, searchReports, upsertPortal } from '../../storage/index.ts';
+import { repoRoot, tempArchivePath } from '../helpers/storage-fixtures.ts';
 
-const childScript = join(repoRoot, 'test', 'storage-crash-child.ts');
+const childScript = join(repoRoot, 'test', 'storage', 'crash-child.ts');
 const bin = join(repoRoot, 'node_modules', '.bin', 'nianbao');
 
 function startChild(path: string, ...args: string[]): { child: ChildProcess; lines: string[]; waitFor(line: RegExp): Promise<void>; exit: Promise<number | null> } {

@@ -1,13 +1,14 @@
 // A child process for the crash and concurrency tests: it writes to an archive through the real
 // write API and reports progress on stdout (synchronously, so the parent sees every line before
-// a kill). Usage: node --import tsx test/storage-crash-child.ts <archive> <mode> [args]
+// a kill). Usage: node --import tsx test/storage/crash-child.ts <archive> <mode> [args]
 //   reports <from> <count> <textChars>  store and parse reports organ-<i>, one transaction each
 //   reselect                             re-choose every report in one long transaction
 //   hold <ms>                            hold the write lock for <ms> inside a transaction
 import { writeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { openArchive, recordParse, reselectAllReports, storeCapture, upsertPortal } from '../storage/index.ts';
+import { parseDocument } from '../../parsers/index.ts';
+import { openArchive, recordParse, reselectAllReports, storeCapture, upsertPortal } from '../../storage/index.ts';
+import { SHARED } from '../helpers/paths.ts';
 
 const [path, mode, ...rest] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -15,7 +16,7 @@ const archive = openArchive(path);
 
 if (mode === 'reports') {
   const [from, count, textChars] = rest.map(Number);
-  const seed = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'seeds', '000_9fdddd81a4dc62c5.txt'));
+  const seed = readFileSync(join(SHARED, 'seeds', '000_9fdddd81a4dc62c5.txt'));
   const base = await parseDocument(seed, { fileName: 'seed.txt' });
   const filler = base.text.repeat(Math.ceil(textChars / base.text.length)).slice(0, textChars);
   for (let i = from; i < from + count; i++) {

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { FIELD_SPECS } from '../parsers/index.ts';
-import { ArchiveError, latestSchemaVersion, openArchive, schemaVersion, upsertPortal, storeCapture } from '../storage/index.ts';
-import { loadMigrations, migrate } from '../storage/migrate.ts';
-import { repoRoot, tempArchivePath } from './storage-fixtures.ts';
+import { FIELD_SPECS } from '../../parsers/index.ts';
+import { ArchiveError, latestSchemaVersion, openArchive, schemaVersion, upsertPortal, storeCapture } from '../../storage/index.ts';
+import { loadMigrations, migrate } from '../../storage/migrate.ts';
+import { repoRoot, tempArchivePath } from '../helpers/storage-fixtures.ts';
 
 const snapshotPath = join(repoRoot, 'test', 'fixtures', 'storage', 'schema.sql');
 

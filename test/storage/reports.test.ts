@@ -2,12 +2,13 @@
 // long and wide fields, full-text search, parser versions and an idempotent reparse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PARSER_VERSION, fieldKeysFor } from '../parsers/index.ts';
+import { PARSER_VERSION, fieldKeysFor } from '../../parsers/index.ts';
 import {
   capturesToReparse, coverageMatrix, fieldSeries, getReport, openArchive, rankCandidates, recordParse, reparseArchive,
   searchReports, storeCapture, upsertPortal, type Candidate,
-} from '../storage/index.ts';
-import { dumpTable, parseSeed, seedFiles, storeSeed, tempArchivePath } from './storage-fixtures.ts';
+} from '../../storage/index.ts';
+import { dumpTable, parseSeed, seedFiles, storeSeed, tempArchivePath } from '../helpers/storage-fixtures.ts';
+import { SHARED } from '../helpers/paths.ts';
 
 test('each seed becomes one report with its fields, raw strings, provenance, checks and a wide row', async () => {
   const archive = openArchive(tempArchivePath());
@@ -112,7 +113,7 @@ test('when a reparse names another organ, the old report goes and the new one co
 test('reparse picks only older parser versions, and running it again changes nothing', async () => {
   const archive = openArchive(tempArchivePath());
   for (const file of seedFiles()) {
-    const capture = storeCapture(archive, { url: `http://127.0.0.2/${file}`, status: 200, bytes: Buffer.from(await import('node:fs').then((fs) => fs.readFileSync(`${import.meta.dirname}/../../shared/seeds/${file}`))) });
+    const capture = storeCapture(archive, { url: `http://127.0.0.2/${file}`, status: 200, bytes: Buffer.from(await import('node:fs').then((fs) => fs.readFileSync(`${SHARED}/seeds/${file}`))) });
     const old = await parseSeed(file);
     old.parserVersion = '0.0.1';
     old.confidence = 0.1;

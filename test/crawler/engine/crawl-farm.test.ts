@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFarm, type Farm } from './farm/index.ts';
-import { getPortal, openArchive, runReadOnlyQuery, upsertPortal, type Archive, type Portal } from '../storage/index.ts';
-import { runCrawl, USER_AGENT, type PortalTally } from '../crawler/index.ts';
+import { startFarm, type Farm } from '../../farm/index.ts';
+import { getPortal, openArchive, runReadOnlyQuery, upsertPortal, type Archive, type Portal } from '../../../storage/index.ts';
+import { runCrawl, USER_AGENT, type PortalTally } from '../../../crawler/index.ts';
 
 let farm: Farm;
 let archive: Archive;

@@ -9,15 +9,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { frontierEntries, getPortal, latestCapture, getCaptureBody, openArchive, upsertPortal } from '../storage/index.ts';
-import { runCrawl, USER_AGENT } from '../crawler/index.ts';
+import { frontierEntries, getPortal, latestCapture, getCaptureBody, openArchive, upsertPortal } from '../../../storage/index.ts';
+import { runCrawl, USER_AGENT } from '../../../crawler/index.ts';
+import { SHARED } from '../../helpers/paths.ts';
 
 interface Hit { host: string; path: string; at: number; agent: string; conditional: boolean }
 const hits: Hit[] = [];
 const PDF = Buffer.from('%PDF-1.4\n% not a real pdf \xff\xfe\n', 'latin1');
 
 // A real report (seed 003) retitled for each organ and year, one line per paragraph.
-const seed = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'seeds', '003_d677def7845cc038.txt'), 'utf8');
+const seed = readFileSync(join(SHARED, 'seeds', '003_d677def7845cc038.txt'), 'utf8');
 const reportLines = (organ: string, year: number) => seed.replace(/新乡市牧野区人民政府/g, organ).replace(/2021年政府信息公开/, `${year}年政府信息公开`).split('\n').map((l) => `<p>${l}</p>`);
 const reportHtml = (organ: string, year: number) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>${organ}${year}年政府信息公开工作年度报告</title></head><body><div class="TRS_Editor">${reportLines(organ, year).join('')}</div><a href="./P0${year}0101.pdf">${organ}${year}年政府信息公开工作年度报告.pdf</a></body></html>`;
 const bookPages = (() => {

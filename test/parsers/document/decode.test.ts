@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { decodeHtmlBytes, decodePlainBytes } from '../parsers/document/decode.ts';
+import { decodeHtmlBytes, decodePlainBytes } from '../../../parsers/document/decode.ts';
 
 const page = (charsetMeta: string) => `<html><head>${charsetMeta}<title>政府信息公开工作年度报告</title></head><body>行政许可</body></html>`;
 

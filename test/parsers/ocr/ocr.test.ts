@@ -7,17 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { extractDocument } from '../parsers/extract.ts';
-import { decideFigure } from '../parsers/ocr/figures.ts';
-import { findTables } from '../parsers/ocr/grid.ts';
-import { ocrPageImages } from '../parsers/ocr/pdf.ts';
-import { readPgm, type GreyImage } from '../parsers/ocr/rules.ts';
-import { rotate } from '../parsers/ocr/deskew.ts';
-import { buildReport } from '../parsers/report/build-report.ts';
-import { EXPECTED_DIR, assertSameMetadata, loadExpected, seedNames, wrongFields } from './helpers/expected.ts';
+import { parseDocument } from '../../../parsers/index.ts';
+import { extractDocument } from '../../../parsers/extract.ts';
+import { decideFigure } from '../../../parsers/ocr/figures.ts';
+import { findTables } from '../../../parsers/ocr/grid.ts';
+import { ocrPageImages } from '../../../parsers/ocr/pdf.ts';
+import { readPgm, type GreyImage } from '../../../parsers/ocr/rules.ts';
+import { rotate } from '../../../parsers/ocr/deskew.ts';
+import { buildReport } from '../../../parsers/report/build-report.ts';
+import { EXPECTED_DIR, assertSameMetadata, loadExpected, seedNames, wrongFields } from '../../helpers/expected.ts';
+import { FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
 
-const FIXTURE_SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
+const FIXTURE_SEEDS = join(FIXTURES_DIR, 'seeds');
 // Reached 998 of 998; a few fields of slack so that a tesseract update does not fail the build,
 // while a real regression (a table lost, a column shifted) does.
 const MIN_FIELDS_RIGHT = 990;
@@ -87,13 +88,13 @@ test('a blurred, noisy scan tilted by 0.6° is straightened and still read, with
 
 test('a real report PDF rasterised and read by OCR: tables cut by page breaks still give their rows', async () => {
   // 洪泽区 2023: its application table runs over a page break with no line under the last row.
-  const pdf = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'peers', 'KIROGOVCOMPARE', 'hzq2023_working.pdf');
+  const pdf = join(SHARED, 'corpus', 'peers', 'KIROGOVCOMPARE', 'hzq2023_working.pdf');
   const dir = mkdtempSync(join(tmpdir(), 'ocr-test-'));
   try {
     execFileSync('pdftoppm', ['-r', '300', '-gray', pdf, join(dir, 'page')]);
     const pages = readdirSync(dir).sort().map((f) => readPgm(readFileSync(join(dir, f))));
     const result = buildReport(await ocrPageImages(pages, {}, []));
-    const expected = loadExpected(join(import.meta.dirname, 'fixtures', 'corpus', 'hzq2023_working.json'));
+    const expected = loadExpected(join(FIXTURES_DIR, 'corpus', 'hzq2023_working.json'));
     const wrong = wrongFields(result, expected);
     assert.deepEqual(wrong.filter((k) => result.fields[k] !== null), [], 'figures that are not printed');
     // 200 of 200 when written; the row under the page break (需要另行制作: 3 … 3) must be among them.

@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument, UnreadableDocumentError } from '../parsers/index.ts';
-import { extractDocument } from '../parsers/extract.ts';
-import { EXPECTED_DIR, assertMatchesExpected, loadExpected, seedNames } from './helpers/expected.ts';
+import { parseDocument, UnreadableDocumentError } from '../../../parsers/index.ts';
+import { extractDocument } from '../../../parsers/extract.ts';
+import { EXPECTED_DIR, assertMatchesExpected, loadExpected, seedNames } from '../../helpers/expected.ts';
+import { FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
 
-const FIXTURE_SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
+const FIXTURE_SEEDS = join(FIXTURES_DIR, 'seeds');
 
 for (const name of seedNames()) {
   test(`seed ${name} (text-layer PDF) matches its expected answer`, async () => {
@@ -22,12 +23,12 @@ for (const name of seedNames()) {
 }
 
 const CORPUS_PDFS = ['KIROGOVCOMPARE/hzq2023_working', 'KIROGOVCOMPARE/hzq2024_working', 'govnianbao/szfgs2024'];
-const CORPUS_ROOT = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'peers');
+const CORPUS_ROOT = join(SHARED, 'corpus', 'peers');
 
 for (const path of CORPUS_PDFS) {
   const base = path.split('/')[1];
   test(`corpus PDF ${base} parses exactly to its hand label`, async () => {
-    const expected = loadExpected(join(import.meta.dirname, 'fixtures', 'corpus', `${base}.json`));
+    const expected = loadExpected(join(FIXTURES_DIR, 'corpus', `${base}.json`));
     const result = await parseDocument(readFileSync(join(CORPUS_ROOT, `${path}.pdf`)));
     assertMatchesExpected(result, expected);
   });

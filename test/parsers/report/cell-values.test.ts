@@ -1,7 +1,7 @@
 // The contract's value rules for a single cell.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCell } from '../parsers/report/cell-value.ts';
+import { readCell } from '../../../parsers/report/cell-value.ts';
 
 test('counts are integers and amounts decimals exactly as printed', () => {
   assert.equal(readCell('15498').value, 15498);

@@ -3,11 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIELD_SPECS, fieldKeysFor } from '../parsers/index.ts';
-import { SHARED } from './helpers/expected.ts';
+import { FIELD_SPECS, fieldKeysFor } from '../../../parsers/index.ts';
+import { SHARED } from '../../helpers/expected.ts';
+import { REPO_ROOT } from '../../helpers/paths.ts';
 
 test('parsers/report/fields.tsv equals ../shared/spec/fields.tsv', () => {
-  const ours = readFileSync(join(import.meta.dirname, '..', 'parsers', 'report', 'fields.tsv'), 'utf8');
+  const ours = readFileSync(join(REPO_ROOT, 'parsers', 'report', 'fields.tsv'), 'utf8');
   assert.equal(ours, readFileSync(join(SHARED, 'spec', 'fields.tsv'), 'utf8'));
 });
 

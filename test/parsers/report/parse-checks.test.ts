@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { crossYearChecks } from '../parsers/report/checks-cross-year.ts';
-import { SEEDS_DIR } from './helpers/expected.ts';
+import { parseDocument } from '../../../parsers/index.ts';
+import { crossYearChecks } from '../../../parsers/report/checks-cross-year.ts';
+import { SEEDS_DIR } from '../../helpers/expected.ts';
 
 const seed003 = readFileSync(join(SEEDS_DIR, '003_d677def7845cc038.txt'), 'utf8');
 

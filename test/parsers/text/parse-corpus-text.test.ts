@@ -4,13 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../parsers/index.ts';
-import { mapFields } from '../parsers/report/map-fields.ts';
-import { rowsFromText } from '../parsers/document/text-rows.ts';
-import { SHARED, assertMatchesExpected, loadExpected, normOrgan, wrongFields } from './helpers/expected.ts';
+import { parseDocument } from '../../../parsers/index.ts';
+import { mapFields } from '../../../parsers/report/map-fields.ts';
+import { rowsFromText } from '../../../parsers/document/text-rows.ts';
+import { SHARED, assertMatchesExpected, loadExpected, normOrgan, wrongFields } from '../../helpers/expected.ts';
+import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
 const PEERS = join(SHARED, 'corpus', 'peers', 'KIROGOVCOMPARE');
-const LABELS = join(import.meta.dirname, 'fixtures', 'corpus');
+const LABELS = join(FIXTURES_DIR, 'corpus');
 
 async function parseCorpus(file: string) {
   const base = file.replace(/\.[^.]+$/, '');

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractDoc } from '../parsers/word/doc.ts';
-import { parseDocument, UnreadableDocumentError } from '../parsers/index.ts';
+import { extractDoc } from '../../../parsers/word/doc.ts';
+import { parseDocument, UnreadableDocumentError } from '../../../parsers/index.ts';
+import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
-const SEEDS = join(import.meta.dirname, 'fixtures', 'seeds');
+const SEEDS = join(FIXTURES_DIR, 'seeds');
 
 /** Refused with a reason a user can act on (the code names the kind of damage). */
 async function rejectsAsUnreadable(bytes: Uint8Array): Promise<void> {

@@ -3,9 +3,9 @@
 // paragraph grouping into cells and rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readMainText, type WordFib } from '../parsers/word/fib.ts';
-import { wordBlocks } from '../parsers/word/blocks.ts';
-import type { ParagraphProps } from '../parsers/word/papx.ts';
+import { readMainText, type WordFib } from '../../../parsers/word/fib.ts';
+import { wordBlocks } from '../../../parsers/word/blocks.ts';
+import type { ParagraphProps } from '../../../parsers/word/papx.ts';
 
 function u32(value: number): number[] {
   return [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff];

@@ -5,15 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { extractRtf } from '../parsers/word/rtf.ts';
-import { detectFormat, isRtf } from '../parsers/document/detect-format.ts';
-import { extractDocx } from '../parsers/word/docx.ts';
-import { buildReport } from '../parsers/report/build-report.ts';
-import { UnreadableDocumentError, parseDocument } from '../parsers/index.ts';
-import type { ExtractedDocument } from '../parsers/document/types.ts';
-import { EXPECTED_DIR, assertMatchesExpected, loadExpected, wrongFields } from './helpers/expected.ts';
+import { extractRtf } from '../../../parsers/word/rtf.ts';
+import { detectFormat, isRtf } from '../../../parsers/document/detect-format.ts';
+import { extractDocx } from '../../../parsers/word/docx.ts';
+import { buildReport } from '../../../parsers/report/build-report.ts';
+import { UnreadableDocumentError, parseDocument } from '../../../parsers/index.ts';
+import type { ExtractedDocument } from '../../../parsers/document/types.ts';
+import { EXPECTED_DIR, assertMatchesExpected, loadExpected, wrongFields } from '../../helpers/expected.ts';
+import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');
+const FIXTURES = join(FIXTURES_DIR, 'seeds');
 
 function gridSignature(doc: ExtractedDocument): string[] {
   return doc.rows.filter((r) => r.fromGrid)

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { extractDocx } from '../parsers/word/docx.ts';
-import { parseDocument, UnreadableDocumentError } from '../parsers/index.ts';
+import { extractDocx } from '../../../parsers/word/docx.ts';
+import { parseDocument, UnreadableDocumentError } from '../../../parsers/index.ts';
+import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
@@ -76,7 +77,7 @@ test('deleted revisions and field codes are not read as text', async () => {
 });
 
 test('the fixture DOCX of seed 003 keeps the real figures in the right cells', async () => {
-  const doc = await extractDocx(readFileSync(join(import.meta.dirname, 'fixtures', 'seeds', '003_d677def7845cc038.docx')));
+  const doc = await extractDocx(readFileSync(join(FIXTURES_DIR, 'seeds', '003_d677def7845cc038.docx')));
   const row = doc.rows.find((r) => r.fromGrid && r.cells.some((c) => c.text === '6.属于四类过程性信息'))!;
   assert.deepEqual(row.cells.filter((c) => !c.continuation).slice(-7).map((c) => c.text), ['1', '0', '0', '0', '0', '0', '1']);
   assert.ok(row.cells[0].continuation, 'the rowspan label 三、本年度办理结果 covers this row');
@@ -88,7 +89,7 @@ test('a ZIP without word/document.xml is not a DOCX', async () => {
 });
 
 test('a truncated DOCX is refused as damaged', async () => {
-  const bytes = readFileSync(join(import.meta.dirname, 'fixtures', 'seeds', '001_46e25f98fd9935f9.docx'));
+  const bytes = readFileSync(join(FIXTURES_DIR, 'seeds', '001_46e25f98fd9935f9.docx'));
   await rejectsWith(bytes.subarray(0, bytes.length - 200), 'docx_damaged');
 });
 

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { extractDocx } from '../parsers/word/docx.ts';
-import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../parsers/index.ts';
-import { EXPECTED_DIR, SHARED, assertMatchesExpected, loadExpected, seedNames } from './helpers/expected.ts';
-import type { Row } from '../parsers/document/types.ts';
+import { extractDocx } from '../../../parsers/word/docx.ts';
+import { parseDocument, parseDocumentSafely, UnreadableDocumentError } from '../../../parsers/index.ts';
+import { EXPECTED_DIR, SHARED, assertMatchesExpected, loadExpected, seedNames } from '../../helpers/expected.ts';
+import type { Row } from '../../../parsers/document/types.ts';
+import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures', 'seeds');
+const FIXTURES = join(FIXTURES_DIR, 'seeds');
 const TEMPLATE = join(SHARED, 'corpus', 'peers', 'govnianbao', '政务公开年报模版.docx');
 
 function gridRows(rows: Row[], table: number): Row[] {

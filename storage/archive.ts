@@ -20,6 +20,8 @@ export interface Archive {
 /** `readonly` opens a connection that cannot write (query, serve); the file must exist. */
 export interface OpenArchiveOptions {
   readonly?: boolean;
+  /** Refuse to create the file (a writable open of a command that only reads or repairs). */
+  mustExist?: boolean;
   /** How long a statement waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
 }
@@ -31,8 +33,10 @@ export interface OpenArchiveOptions {
  */
 export function openArchive(path: string = DEFAULT_ARCHIVE_PATH, options: OpenArchiveOptions = {}): Archive {
   const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+  if ((options.readonly || options.mustExist) && path !== ':memory:' && !existsSync(path)) {
+    throw new ArchiveError(`no archive at ${path} (crawl or seed first, or give --db PATH)`);
+  }
   if (options.readonly) {
-    if (!existsSync(path)) throw new ArchiveError(`no archive at ${path} (crawl or seed first, or give --db PATH)`);
     const reader = connect(path, true, busyTimeoutMs);
     if (schemaVersion(reader) === latestSchemaVersion()) return wrap(reader, path, true);
     reader.close();

@@ -31,36 +31,42 @@ const CONSISTENCY_QUERIES: [string, string][] = [
  * `quick` uses SQLite's quick_check (no index-against-table comparison: minutes faster on big files).
  * Needs a writable archive for the FTS5 integrity command.
  */
-export function checkArchive(archive: Archive, options: { verifyHashes?: boolean; quick?: boolean } = {}): IntegrityFinding[] {
+export function checkArchive(
+  archive: Archive,
+  options: { verifyHashes?: boolean; quick?: boolean; onProgress?: (done: number, total: number, check: string) => void } = {},
+): IntegrityFinding[] {
   const db = archive.db;
-  // A damaged file can make any statement throw; each check reports that as its own problem.
-  const run = (check: string, find: () => string[]): IntegrityFinding => {
-    try {
-      return { check, problems: find() };
-    } catch (error) {
-      return { check, problems: [(error as Error).message] };
-    }
-  };
-  const findings = [
+  const steps: [string, () => string[]][] = [
     options.quick
-      ? run('sqlite quick_check', () => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok'))
-      : run('sqlite integrity_check', () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok')),
-    run('foreign keys', () => (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[])
-      .map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`)),
-    run('full-text index matches the reports', () => ftsProblems(archive)),
-    ...CONSISTENCY_QUERIES.map(([check, sql]) => run(check, () => db.prepare(sql).pluck().all().slice(0, 20)
-      .map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`))),
+      ? ['sqlite quick_check', () => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok')]
+      : ['sqlite integrity_check', () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok')],
+    ['foreign keys', () => (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[])
+      .map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`)],
+    ['full-text index matches the reports', () => ftsProblems(archive)],
+    ...CONSISTENCY_QUERIES.map(([check, sql]): [string, () => string[]] => [check, () => db.prepare(sql).pluck().all().slice(0, 20)
+      .map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`)]),
   ];
   if (options.verifyHashes) {
-    findings.push(run('body hashes', () => {
+    steps.push(['body hashes', () => {
       const problems: string[] = [];
       for (const row of db.prepare('SELECT sha256, bytes FROM bodies').iterate() as Iterable<{ sha256: string; bytes: Buffer }>) {
         if (sha256Hex(row.bytes) !== row.sha256) problems.push(`body ${row.sha256} has other bytes`);
       }
       return problems;
-    }));
+    }]);
   }
-  return findings;
+  // A damaged file can make any statement throw; each check reports that as its own problem.
+  return steps.map(([check, find], index) => {
+    options.onProgress?.(index, steps.length, check);
+    let finding: IntegrityFinding;
+    try {
+      finding = { check, problems: find() };
+    } catch (error) {
+      finding = { check, problems: [(error as Error).message] };
+    }
+    options.onProgress?.(index + 1, steps.length, check);
+    return finding;
+  });
 }
 
 /** FTS5's own integrity command (needs a writable connection); read-only, the indexed-row count. */

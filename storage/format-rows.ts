@@ -33,25 +33,44 @@ export function writeNdjson(columns: string[], rows: Iterable<unknown[]>, write:
   return count;
 }
 
-/** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180); NULL is empty. */
-export function csvField(value: unknown): string {
+/** A CSV field: quoted when it holds the separator, a quote or a line break (RFC 4180); NULL is empty. */
+export function csvField(value: unknown, separator = ','): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   const text = Buffer.isBuffer(value) ? value.toString('base64') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** CSV with a header line and CRLF line ends. */
 export function writeCsv(columns: string[], rows: Iterable<unknown[]>, write: Sink): number {
+  return writeSeparated(columns, rows, write, ',');
+}
+
+/** Tab-separated values (quoted like CSV where a value holds a tab, quote or line break). */
+export function writeTsv(columns: string[], rows: Iterable<unknown[]>, write: Sink): number {
+  return writeSeparated(columns, rows, write, '\t');
+}
+
+function writeSeparated(columns: string[], rows: Iterable<unknown[]>, write: Sink, separator: string): number {
   let count = 0;
-  write(`${columns.map(csvField).join(',')}\r\n`);
+  const line = (values: unknown[]) => values.map((v) => csvField(v, separator)).join(separator);
+  write(`${line(columns)}\r\n`);
   let buffer = '';
   for (const row of rows) {
-    buffer += `${row.map(csvField).join(',')}\r\n`;
+    buffer += `${line(row)}\r\n`;
     if (buffer.length > 1 << 16) { write(buffer); buffer = ''; }
     count++;
   }
   if (buffer) write(buffer);
+  return count;
+}
+
+/** A JSON array of arrays, one per row, in column order (sqlite-utils --arrays). */
+export function writeArrays(columns: string[], rows: Iterable<unknown[]>, write: Sink): number {
+  let count = 0;
+  write('[');
+  for (const row of rows) write(`${count++ === 0 ? '\n' : ',\n'}  ${JSON.stringify(row.map(jsonValue))}`);
+  write(count === 0 ? ']\n' : '\n]\n');
   return count;
 }
 

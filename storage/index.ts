@@ -36,6 +36,7 @@ export type { ExportFormat, ExportedFile, ExportTableName } from './export.ts';
 export { dataDictionaryRows, DICTIONARY_COLUMNS } from './data-dictionary.ts';
 export { checkArchive, summarizeArchive } from './check.ts';
 export type { IntegrityFinding } from './check.ts';
-export { writeJson, writeNdjson, writeCsv, writeTable, csvField, displayWidth } from './format-rows.ts';
+export { writeJson, writeNdjson, writeCsv, writeTsv, writeArrays, writeTable, csvField, displayWidth } from './format-rows.ts';
 export type { Sink } from './format-rows.ts';
 export { browseFacets, organsWithReports, regionSeries, reportsOfCapture, runCaptureCounts, capturedUrlId, reportText, archiveDataVersion, capturesLinkedFrom } from './browse.ts'; export type { BrowseFacets, RegionYear } from './browse.ts';
+export { listTables, schemaSql, tableRows, tableNames } from './tables.ts';

@@ -1,7 +1,8 @@
 // Pages that only a browser can read (a list rendered by scripts): Crawlee's PlaywrightCrawler with
 // Debian's Chromium, used only for the entries the HTTP pass relabelled `browser`. The rendered
 // DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
-import { Configuration, Log, LogLevel, PlaywrightCrawler } from 'crawlee';
+import { PlaywrightCrawler } from 'crawlee';
+import { crawleeConfiguration, crawleeLog } from './crawlee-log.ts';
 import { chromium, type Page, type Route } from 'playwright-core';
 import { updatePortal, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
@@ -34,10 +35,10 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
   if (wanted.length === 0) return;
   state.tally.usedBrowser = true;
   state.portal = updatePortal(state.archive, state.portal.id, { needsBrowser: true });
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: 'OFF' as never });
+  const config = crawleeConfiguration(state.settings);
   const crawler = new PlaywrightCrawler({
     launchContext: { launcher: chromium, userAgent: state.settings.userAgent, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true } },
-    log: new Log({ level: LogLevel.OFF }),
+    log: crawleeLog(state.settings, state.log),
     maxConcurrency: 1,
     maxRequestRetries: state.settings.maxRetries,
     navigationTimeoutSecs: state.settings.requestTimeoutSecs,

@@ -1,7 +1,8 @@
 // One pass of Crawlee's HttpCrawler over a portal's queued frontier entries, with a fresh in-memory
 // request queue each time (the durable frontier is SQLite; Crawlee's own storage is never trusted
 // across a kill -9). Bodies are kept as raw bytes; status codes are classified by the routes.
-import { Configuration, HttpCrawler, Log, LogLevel, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
+import { HttpCrawler, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
+import { crawleeConfiguration, crawleeLog } from './crawlee-log.ts';
 import { settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 import { homeHandler } from '../routes/home.ts';
@@ -59,7 +60,7 @@ async function admit(state: PortalCrawlState, entries: FrontierEntry[]): Promise
 /** Fetches the entries (and whatever they reveal) until the queue is empty, blocked or out of budget. */
 export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntry[]): Promise<void> {
   const { settings } = state;
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: 'OFF' as never });
+  const config = crawleeConfiguration(settings);
   let crawler: HttpCrawler<HttpCrawlingContext> | null = null;
   state.enqueue = async (found) => {
     const requests = await admit(state, found);
@@ -67,8 +68,9 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
   };
   crawler = new HttpCrawler({
     requestHandler: routerFor(state),
-    // Failures are recorded in the frontier and the run summary; Crawlee's own log would repeat them.
-    log: new Log({ level: LogLevel.OFF }),
+    // Failures are recorded in the frontier and the run summary; Crawlee's own log (ERROR by
+    // default, crawlee.json or CRAWLEE_LOG_LEVEL for more) says what only Crawlee knows.
+    log: crawleeLog(settings, state.log),
     maxConcurrency: settings.perHostConcurrency,
     maxRequestRetries: settings.maxRetries,
     navigationTimeoutSecs: settings.requestTimeoutSecs,

@@ -1,7 +1,22 @@
 // Crawl settings with named defaults and units in their names, validated once at the boundary.
 
 /** The honest User-Agent every request carries, so that a webmaster knows who is calling and why. */
-export const USER_AGENT = 'nianbao/0.1.0 (+https://github.com/nianbao/nianbao; research crawler)';
+export const USER_AGENT = 'nianbao/0.1.0 (research crawler of government disclosure reports; no contact given)';
+
+/**
+ * The User-Agent naming the operator's contact (an e-mail address or a URL), as polite crawlers
+ * do: a webmaster who sees it in the logs can write instead of blocking.
+ */
+export function userAgentFor(contact: string | undefined): string {
+  if (!contact) return USER_AGENT;
+  return `nianbao/0.1.0 (research crawler of government disclosure reports; +${contact})`;
+}
+
+/** Whether a contact is usable in a header: an e-mail address or an http(s) URL, printable ASCII. */
+export function isValidContact(contact: string): boolean {
+  if (!/^[\x21-\x7e]{3,200}$/.test(contact) || /[();]/.test(contact)) return false;
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact) || /^https?:\/\/[^/\s]+/.test(contact);
+}
 
 /** How a crawl behaves; every field has a polite default (see DEFAULT_SETTINGS). */
 export interface CrawlSettings {
@@ -31,7 +46,13 @@ export interface CrawlSettings {
    */
   parseWhileCrawling: boolean;
   userAgent: string;
+  /** Crawlee's own log level (from crawlee.json or CRAWLEE_LOG_LEVEL through the command line). */
+  crawleeLogLevel: CrawleeLogLevel;
 }
+
+/** The levels Crawlee's log takes. */
+export const CRAWLEE_LOG_LEVELS = ['OFF', 'ERROR', 'SOFT_FAIL', 'WARNING', 'INFO', 'DEBUG', 'PERF'] as const;
+export type CrawleeLogLevel = (typeof CRAWLEE_LOG_LEVELS)[number];
 
 /** Polite defaults for real portals. */
 export const DEFAULT_SETTINGS: CrawlSettings = {
@@ -47,6 +68,7 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   useBrowser: true,
   parseWhileCrawling: true,
   userAgent: USER_AGENT,
+  crawleeLogLevel: 'ERROR',
 };
 
 /** Settings for loopback tests and benchmarks: no delays, more parallelism. */

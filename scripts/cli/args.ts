@@ -1,5 +1,5 @@
-// A small argv reader: `--flag`, `--key value`, `--key=value`, `-h`, positionals. Kept tiny
-// because every command declares which options it takes and unknown ones are an error.
+// The bench scripts' tiny argv reader (`--flag`, `--key value`). The nianbao command itself reads
+// argv through argv.ts (util.parseArgs against each command's declared options).
 import { UsageError } from './command.ts';
 
 export interface ParsedArgs {

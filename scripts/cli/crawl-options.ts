@@ -1,44 +1,59 @@
-// The options seed, crawl and demo share: politeness, budget, browser; read once, checked by
-// resolveSettings (a bad value is a usage error, not a crash mid-crawl).
-import { IMPOLITE_SETTINGS, SettingsError, resolveSettings, type CrawlSettings } from '../../crawler/index.ts';
-import { optionValue, type ParsedArgs } from './args.ts';
+// The options seed, crawl and demo share: politeness, budget, browser, the operator's contact;
+// each checked where it is declared, so a bad value is a usage error naming the option the user
+// typed (`--delay must be 0 or more`), not a crash mid-crawl or an internal setting's name.
+import { DEFAULT_SETTINGS, IMPOLITE_SETTINGS, SettingsError, isValidContact, resolveSettings, userAgentFor, type CrawlSettings } from '../../crawler/index.ts';
 import { UsageError } from './command.ts';
+import { checked, flag, number, type OptionValues } from './options.ts';
 
-/** Flags without a value. */
-export const CRAWL_FLAGS = ['no-browser', 'impolite', 'no-parse'];
-/** Options with a value. */
-export const CRAWL_VALUED = ['max-pages', 'delay', 'per-host', 'portals-at-once', 'timeout'];
+const d = DEFAULT_SETTINGS;
 
-/** Help lines for the shared options. */
-export const CRAWL_HELP = `  --max-pages N        page budget per portal per run (default 3000; the rest waits for the next run)
-  --delay SECS         pause between two requests to the same host (default 2; robots.txt Crawl-delay
-                       is honoured when longer)
-  --per-host N         requests in flight per host (default 1)
-  --portals-at-once N  portals crawled in parallel (default 8)
-  --timeout SECS       per-request timeout (default 30)
-  --no-browser         never start Chromium (script-rendered lists stay unread)
-  --no-parse           only store what was fetched; parse later with nianbao reparse
-  --impolite           no delays, 4 requests per host, Crawl-delay ignored: for local test farms only`;
+function contactOption(textValue: string, flagName: string): string {
+  if (!isValidContact(textValue)) throw new UsageError(`${flagName} wants an e-mail address or an http(s) URL (printable ASCII, no spaces), got '${textValue}'`);
+  return textValue;
+}
 
-function numberOption(args: ParsedArgs, name: string): number | undefined {
-  const raw = optionValue(args, name);
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new UsageError(`--${name} needs a number, got '${raw}'`);
-  return value;
+/** The shared crawl options, spread into each crawling command's declaration. */
+export const CRAWL_OPTIONS = {
+  contact: checked('EMAIL|URL', 'who runs this crawl, named in the User-Agent so webmasters can reach you\n(default $NIANBAO_CONTACT; required for portals that are not on loopback)', contactOption),
+  'max-pages': number('N', `page budget per portal per run (default ${d.maxPagesPerPortal}; the rest waits for the next run)`, { integer: true, min: 1 }),
+  delay: number('SECS', `pause between two requests to the same host (default ${d.politenessDelaySecs}; robots.txt\nCrawl-delay is honoured when longer)`, { min: 0 }),
+  'per-host': number('N', `requests in flight per host (default ${d.perHostConcurrency})`, { integer: true, min: 1 }),
+  'portals-at-once': number('N', `portals crawled in parallel (default ${d.portalConcurrency})`, { integer: true, min: 1 }),
+  timeout: number('SECS', `per-request timeout (default ${d.requestTimeoutSecs})`, { above: 0 }),
+  'no-browser': flag('never start Chromium (script-rendered lists stay unread)'),
+  'no-parse': flag('only store what was fetched; parse later with nianbao reparse'),
+  impolite: flag('no delays, 4 requests per host, Crawl-delay ignored: for local test farms only'),
+};
+
+type CrawlOptionValues = OptionValues<typeof CRAWL_OPTIONS>;
+
+/** The contact to name: --contact, else $NIANBAO_CONTACT (checked like the option). */
+export function contactOf(options: CrawlOptionValues, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (options.contact) return options.contact;
+  return env.NIANBAO_CONTACT ? contactOption(env.NIANBAO_CONTACT, 'NIANBAO_CONTACT') : undefined;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/** Refuses to crawl a real portal anonymously: polite crawlers say who they are. */
+export function requireContactFor(urls: string[], contact: string | undefined): void {
+  if (contact) return;
+  const outside = urls.find((u) => !LOOPBACK.test(new URL(u).hostname));
+  if (outside) throw new UsageError(`crawling ${new URL(outside).host} needs --contact EMAIL|URL (or NIANBAO_CONTACT): it goes into the User-Agent so the webmaster can reach you`);
 }
 
 /** Crawl settings from the command line; `base` are the command's own defaults. */
-export function crawlSettingsFromArgs(args: ParsedArgs, base: Partial<CrawlSettings> = {}): CrawlSettings {
-  const overrides: Partial<CrawlSettings> = { ...base, ...(args.flags.has('impolite') ? IMPOLITE_SETTINGS : {}) };
-  const set = (key: keyof CrawlSettings, value: number | undefined) => { if (value !== undefined) (overrides as Record<string, unknown>)[key] = value; };
-  set('maxPagesPerPortal', numberOption(args, 'max-pages'));
-  set('politenessDelaySecs', numberOption(args, 'delay'));
-  set('perHostConcurrency', numberOption(args, 'per-host'));
-  set('portalConcurrency', numberOption(args, 'portals-at-once'));
-  set('requestTimeoutSecs', numberOption(args, 'timeout'));
-  if (args.flags.has('no-browser')) overrides.useBrowser = false;
-  if (args.flags.has('no-parse')) overrides.parseWhileCrawling = false;
+export function crawlSettingsFromOptions(options: CrawlOptionValues, base: Partial<CrawlSettings> = {}): CrawlSettings {
+  const overrides: Partial<CrawlSettings> = { ...base, ...(options.impolite ? IMPOLITE_SETTINGS : {}) };
+  const set = <K extends keyof CrawlSettings>(key: K, value: CrawlSettings[K] | undefined) => { if (value !== undefined) overrides[key] = value; };
+  set('maxPagesPerPortal', options['max-pages']);
+  set('politenessDelaySecs', options.delay);
+  set('perHostConcurrency', options['per-host']);
+  set('portalConcurrency', options['portals-at-once']);
+  set('requestTimeoutSecs', options.timeout);
+  if (options['no-browser']) overrides.useBrowser = false;
+  if (options['no-parse']) overrides.parseWhileCrawling = false;
+  overrides.userAgent = userAgentFor(contactOf(options));
   try {
     return resolveSettings(overrides);
   } catch (error) {

@@ -1,8 +1,9 @@
-// How seed, crawl and demo print a run: a summary for people, progress on a terminal, log lines
-// otherwise, and the exit code the run deserves.
-import type { Portal } from '../../storage/index.ts';
+// How seed, crawl and demo print a run: a summary for people, progress through the progress
+// reporter, and the exit code the run deserves.
+import { frontierCounts, type Archive, type Portal } from '../../storage/index.ts';
 import type { PortalTally, RunSummary } from '../../crawler/index.ts';
 import { ExitCode } from './command.ts';
+import type { Progress } from './progress.ts';
 
 /** The exit code of a crawl run: ok, problems (failures or blocked portals), failure (nothing worked). */
 export function exitCodeOf(summary: RunSummary): number {
@@ -35,20 +36,34 @@ export function formatSummary(summary: RunSummary): string {
   return lines.join('\n');
 }
 
-/** A progress printer: one rewritten line on a terminal, one log line per finished portal otherwise. */
-export function progressPrinter(total: number, stream: NodeJS.WriteStream = process.stderr) {
+/**
+ * The crawler's onProgress callback, fed into the progress reporter: portals done of portals for a
+ * run of several, pages fetched of pages known so far (the frontier grows as links are found) for
+ * one portal.
+ */
+export function crawlProgress(progress: Progress, archive: Archive, portals: Portal[]) {
   const done = new Set<number>();
   const fetched = new Map<number, number>();
   const reports = new Map<number, number>();
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  let known = 0;
+  let knownAt = 0;
   return (portal: Portal, tally: PortalTally, finished: boolean) => {
     fetched.set(portal.id, tally.fetched);
     reports.set(portal.id, new Set(tally.reports.map((r) => r.url)).size);
-    if (finished) done.add(portal.id);
-    const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    if (stream.isTTY) {
-      stream.write(`\r[${done.size}/${total} portals] ${sum(fetched)} fetched, ${sum(reports)} reports${done.size === total ? '\n' : ''}`);
-    } else if (finished) {
-      stream.write(`${new Date().toISOString()} portal ${portal.url}: ${tally.fetched} fetched, ${reports.get(portal.id)} reports, ${tally.failed.length} failures${tally.blockedReason ? `, blocked (${tally.blockedReason})` : ''}\n`);
+    if (finished) {
+      done.add(portal.id);
+      progress.log(`${new Date().toISOString()} portal ${portal.url}: ${tally.fetched} fetched, ${reports.get(portal.id)} reports, ${tally.failed.length} failures${tally.blockedReason ? `, blocked (${tally.blockedReason})` : ''}`);
     }
+    if (portals.length > 1) {
+      progress.update(done.size, portals.length, `${sum(fetched)} pages fetched, ${sum(reports)} reports`);
+      return;
+    }
+    if (Date.now() - knownAt > 500 || finished) {
+      const counts = frontierCounts(archive, portal.id);
+      known = tally.fetched + counts.queued;
+      knownAt = Date.now();
+    }
+    progress.update(tally.fetched, finished ? tally.fetched : Math.max(known, tally.fetched), `pages; ${sum(reports)} reports`);
   };
 }

@@ -4,23 +4,10 @@ import { extname } from 'node:path';
 import { parseDocument } from '../../parsers/index.ts';
 import { score, type Expected, type Score } from '../eval/compare.ts';
 import { labelledDocuments, type LabelledDocument } from '../eval/documents.ts';
-import { ExitCode, type Command } from './command.ts';
-import { parseArgs } from './args.ts';
+import { defineCommand, ExitCode } from './command.ts';
+import { flag, text } from './options.ts';
+import { startProgress } from './progress.ts';
 
-const help = `
-nianbao eval [--json] [--filter TEXT]
-
-Parses every document with a known answer — the seeds as text (../shared/seeds), the seeds rendered
-as HTML, PDF, DOCX, DOC, WPS and scanned PDF (test/fixtures/seeds), and the real corpus documents we
-labelled (test/fixtures/corpus) — and prints, per document and in total, how many fields match.
-OCR'd documents are totalled apart, with their accuracy.
-
-  --filter TEXT   only documents whose name contains TEXT
-  --json          one JSON object per document, then a totals object
-
-Exit code 0 when every field of every text-layer document is right, 1 otherwise.
-Also: npm run eval
-`;
 
 interface Outcome {
   doc: LabelledDocument;
@@ -63,27 +50,44 @@ function byFormat(outcomes: Outcome[]): string[] {
   });
 }
 
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json'], ['filter']);
-  const filter = args.values.get('filter')?.[0];
-  const docs = labelledDocuments().filter((d) => !filter || d.name.includes(filter));
-  const outcomes: Outcome[] = [];
-  for (const doc of docs) {
-    const outcome = await evaluate(doc);
-    outcomes.push(outcome);
-    if (args.flags.has('json')) console.log(JSON.stringify({ document: doc.name, ocr: doc.ocr, ...outcome.score, error: outcome.error, ms: Math.round(outcome.ms) }));
-    else console.log(line(outcome));
-  }
-  const textLayer = totals(outcomes.filter((o) => !o.doc.ocr));
-  const ocr = totals(outcomes.filter((o) => o.doc.ocr));
-  if (args.flags.has('json')) {
-    console.log(JSON.stringify({ totals: { textLayer, ocr } }));
-  } else {
-    console.log('\nBy format (text layer):', ...byFormat(outcomes.filter((o) => !o.doc.ocr)).map((l) => `\n${l}`));
-    console.log(`\nText-layer documents: ${textLayer.right}/${textLayer.total} fields (${(100 * textLayer.accuracy).toFixed(1)}%), ${textLayer.perfect}/${textLayer.documents} perfect`);
-    if (ocr.documents) console.log(`OCR documents: ${ocr.right}/${ocr.total} fields (${(100 * ocr.accuracy).toFixed(1)}%), ${ocr.perfect}/${ocr.documents} perfect`);
-  }
-  return textLayer.perfect === textLayer.documents ? ExitCode.ok : ExitCode.problems;
-}
-
-export const evalCommand: Command = { name: 'eval', summary: 'score the parsers on every document with a known answer', help, run };
+/** The `eval` command. */
+export const evalCommand = defineCommand({
+  name: 'eval',
+  summary: 'score the parsers on every document with a known answer',
+  description: `
+Parses every document with a known answer — the seeds as text (../shared/seeds), the seeds rendered
+as HTML, PDF, DOCX, DOC, WPS and scanned PDF (test/fixtures/seeds), and the real corpus documents we
+labelled (test/fixtures/corpus) — and prints, per document and in total, how many fields match.
+OCR'd documents are totalled apart, with their accuracy. Progress (documents done of all, with an
+ETA) goes to stderr. Also: npm run eval`,
+  options: {
+    filter: text('TEXT', 'only documents whose name contains TEXT'),
+    json: flag('one JSON object per document, then a totals object'),
+  },
+  exitCodes: 'Exit code 0 when every field of every text-layer document is right, 1 otherwise.',
+  examples: ['nianbao eval', 'nianbao eval --filter .pdf --json'],
+  async run({ options }) {
+    const docs = labelledDocuments().filter((d) => !options.filter || d.name.includes(options.filter));
+    const outcomes: Outcome[] = [];
+    const progress = startProgress('eval');
+    for (const doc of docs) {
+      progress.update(outcomes.length, docs.length, doc.name);
+      const outcome = await evaluate(doc);
+      outcomes.push(outcome);
+      if (options.json) console.log(JSON.stringify({ document: doc.name, ocr: doc.ocr, ...outcome.score, error: outcome.error, ms: Math.round(outcome.ms) }));
+      else progress.print(line(outcome));
+    }
+    progress.update(outcomes.length, docs.length, 'done');
+    progress.stop();
+    const textLayer = totals(outcomes.filter((o) => !o.doc.ocr));
+    const ocr = totals(outcomes.filter((o) => o.doc.ocr));
+    if (options.json) {
+      console.log(JSON.stringify({ totals: { textLayer, ocr } }));
+    } else {
+      console.log('\nBy format (text layer):', ...byFormat(outcomes.filter((o) => !o.doc.ocr)).map((l) => `\n${l}`));
+      console.log(`\nText-layer documents: ${textLayer.right}/${textLayer.total} fields (${(100 * textLayer.accuracy).toFixed(1)}%), ${textLayer.perfect}/${textLayer.documents} perfect`);
+      if (ocr.documents) console.log(`OCR documents: ${ocr.right}/${ocr.total} fields (${(100 * ocr.accuracy).toFixed(1)}%), ${ocr.perfect}/${ocr.documents} perfect`);
+    }
+    return textLayer.perfect === textLayer.documents ? ExitCode.ok : ExitCode.problems;
+  },
+});

@@ -1,14 +1,19 @@
 // `nianbao export`: the archive's reports as files an analyst opens anywhere.
 import { EXPORT_TABLES, exportArchive, type ExportFormat, type ExportTableName } from '../../storage/index.ts';
-import { archivePath, DB_HELP, DB_OPTION } from './archive-path.ts';
-import { optionValue, parseArgs } from './args.ts';
-import { ExitCode, UsageError, type Command } from './command.ts';
-import { openArchiveForCommand } from './open-archive.ts';
+import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
+import { CommandError, defineCommand, ExitCode } from './command.ts';
+import { checkedOutDir } from './out-dir.ts';
+import { flag, list, text } from './options.ts';
 
-const help = `
-nianbao export [--out DIR] [--format csv,parquet,xlsx] [--tables wide,long,checks] [--json] [--db PATH]
+const FORMATS = ['csv', 'parquet', 'xlsx'] as const satisfies readonly ExportFormat[];
+const TABLES = Object.keys(EXPORT_TABLES) as ExportTableName[];
 
-Writes the reports as files into DIR (default ./export):
+/** The `export` command. */
+export const exportCommand = defineCommand({
+  name: 'export',
+  summary: 'export reports as wide/long CSV, Parquet, XLSX with a data dictionary',
+  description: `
+Writes the reports as files into DIR:
   reports_wide.csv / .parquet        one row per report, one column per field key (fields.tsv order)
   report_fields_long.csv / .parquet  one row per report and key: value, raw string, provenance (JSON)
   report_checks.csv / .parquet       every check of every report, with blame for failures
@@ -16,43 +21,28 @@ Writes the reports as files into DIR (default ./export):
   reports.xlsx                       (with --format xlsx) the wide table and the dictionary as sheets
 
 Blank cells are empty (CSV) or null (Parquet), never 0. Each file is written under a .partial
-name and renamed when complete.
-
-  --out DIR        where to write (created if needed)
-  --format LIST    comma-separated: csv, parquet, xlsx (default csv,parquet)
-  --tables LIST    comma-separated: wide, long, checks (default all; the dictionary always comes)
-  --json           list the files written as JSON
-${DB_HELP}
-
-Example:
-  nianbao export --out export --format csv,parquet,xlsx
-`;
-
-const FORMATS: ExportFormat[] = ['csv', 'parquet', 'xlsx'];
-
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json'], ['out', 'format', 'tables', DB_OPTION]);
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
-  const formats = (optionValue(args, 'format', 'csv,parquet') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !FORMATS.includes(f as ExportFormat));
-  if (unknown.length || formats.length === 0) throw new UsageError(`--format takes ${FORMATS.join(', ')}; got '${unknown.join(',') || 'nothing'}'`);
-  const tables = (optionValue(args, 'tables', 'wide,long,checks') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-  const unknownTables = tables.filter((t) => !(t in EXPORT_TABLES));
-  if (unknownTables.length || tables.length === 0) throw new UsageError(`--tables takes ${Object.keys(EXPORT_TABLES).join(', ')}; got '${unknownTables.join(',') || 'nothing'}'`);
-  const archive = openArchiveForCommand('export', archivePath(args), true);
-  if (typeof archive === 'number') return archive;
-  try {
-    const files = exportArchive(archive, optionValue(args, 'out', 'export')!, formats as ExportFormat[], tables as ExportTableName[]);
-    if (args.flags.has('json')) console.log(JSON.stringify(files));
-    else for (const file of files) console.log(`${file.path}\t${file.rows} rows`);
-    return ExitCode.ok;
-  } catch (error) {
-    console.error(`nianbao export: ${(error as Error).message}`);
-    return ExitCode.failure;
-  } finally {
-    archive.close();
-  }
-}
-
-/** The `export` subcommand. */
-export const exportCommand: Command = { name: 'export', summary: 'export reports as wide/long CSV, Parquet, XLSX with a data dictionary', help, run };
+name and renamed when complete.`,
+  options: {
+    out: text('DIR', 'where to write (created if needed)', 'export'),
+    format: list('LIST', FORMATS, `comma-separated: ${FORMATS.join(', ')}`, ['csv', 'parquet']),
+    tables: list('LIST', TABLES, `comma-separated: ${TABLES.join(', ')} (the dictionary always comes)`, [...TABLES]),
+    json: flag('list the files written as JSON'),
+    ...DB_OPTIONS,
+  },
+  exitCodes: 'Exit code 0 when every file was written, 2 for bad arguments or an unusable --out, 3 when the\narchive cannot be opened, 4 when writing failed (the message says why; no half file is left).',
+  examples: ['nianbao export --out export --format csv,parquet,xlsx'],
+  async run({ options }) {
+    const out = checkedOutDir(options.out);
+    const archive = openExistingArchive(archivePath(options.db), { readonly: true });
+    try {
+      const files = exportArchive(archive, out, options.format, options.tables);
+      if (options.json) console.log(JSON.stringify(files));
+      else for (const file of files) console.log(`${file.path}\t${file.rows} rows`);
+      return ExitCode.ok;
+    } catch (error) {
+      throw new CommandError(`writing into ${out} failed: ${(error as Error).message}`, ExitCode.failure);
+    } finally {
+      archive.close();
+    }
+  },
+});

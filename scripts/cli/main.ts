@@ -1,45 +1,84 @@
-// `nianbao`: dispatches to a subcommand; the only place that turns errors into exit codes.
+// `nianbao`: finds the command (or sub-verb) named in argv, parses its options against its
+// declaration, runs it, and is the only place that turns errors into exit codes and one-line
+// messages (a stack trace only with NIANBAO_DEBUG=1).
+import { readFileSync } from 'node:fs';
 import { commands } from './commands.ts';
-import { ExitCode, UsageError } from './command.ts';
+import { CommandError, ExitCode, UsageError, type Command } from './command.ts';
+import { parseInvocation } from './argv.ts';
+import { commandHelp, overview } from './help.ts';
+import { didYouMean } from './suggest.ts';
 
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return [
-    'nianbao — crawl, parse and archive 政府信息公开工作年度报告',
-    '',
-    'Usage: nianbao <command> [options]   (nianbao <command> --help for details)',
-    '',
-    'Commands:',
-    ...lines,
-    '',
-    'Environment: NIANBAO_DB sets the archive path (default ./data/archive.sqlite).',
-  ].join('\n');
+/** The package version, printed by `nianbao --version`. */
+export function packageVersion(): string {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch { /* the compiled entry sits one folder deeper */ }
+  }
+  return 'unknown';
 }
 
-export async function main(argv: string[]): Promise<number> {
+const wantsHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
+
+/** Walks `portals add …` down to the verb; returns the command, its path and the rest of argv. */
+function resolve(argv: string[]): { command: Command; path: string; rest: string[] } {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(overview());
-    return name ? ExitCode.ok : ExitCode.usage;
+  let command = commands.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command '${name}'${didYouMean(name, commands.map((c) => c.name))} (nianbao --help lists them)`);
+  let path = command.name;
+  while (command.subcommands.length) {
+    const verb = rest[0];
+    if (!verb || verb.startsWith('-')) {
+      if (wantsHelp(rest)) return { command, path, rest };
+      throw new UsageError(`${path} needs one of: ${command.subcommands.map((s) => s.name).join(', ')}`);
+    }
+    const sub: Command | undefined = command.subcommands.find((s) => s.name === verb);
+    if (!sub) throw new UsageError(`unknown ${path} command '${verb}'${didYouMean(verb, command.subcommands.map((s) => s.name))}`);
+    command = sub;
+    path = `${path} ${sub.name}`;
+    rest.shift();
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    console.error(`nianbao: unknown command '${name}'\n\n${overview()}`);
+  return { command, path, rest };
+}
+
+function reportError(where: string, error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`${where}: ${error.message}`);
     return ExitCode.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.help.trim());
+  if (error instanceof CommandError) {
+    console.error(`${where}: ${error.message}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`${where}: ${message}${process.env.NIANBAO_DEBUG ? `\n${(error as Error).stack}` : ''}`);
+  return ExitCode.failure;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [first] = argv;
+  if (first === '--version' || first === '-V' || first === 'version') {
+    console.log(packageVersion());
     return ExitCode.ok;
   }
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? argv[1] : undefined;
+    if (topic) return main([...argv.slice(1), '--help']);
+    console.log(overview(commands, packageVersion()));
+    return first ? ExitCode.ok : ExitCode.usage;
+  }
+  let where = 'nianbao';
   try {
-    return await command.run(rest);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`nianbao ${name}: ${error.message}\n\n${command.help.trim()}`);
-      return ExitCode.usage;
+    const { command, path, rest } = resolve([...argv]);
+    where = `nianbao ${path}`;
+    if (wantsHelp(rest)) {
+      console.log(commandHelp(command, path));
+      return ExitCode.ok;
     }
-    console.error(`nianbao ${name}: ${(error as Error).stack ?? error}`);
-    return ExitCode.failure;
+    const invocation = parseInvocation(command, rest, where);
+    return await command.run!(invocation as never);
+  } catch (error) {
+    return reportError(where, error);
   }
 }

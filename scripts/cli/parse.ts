@@ -2,26 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDocument, UnreadableDocumentError, type ParseResult } from '../../parsers/index.ts';
-import { ExitCode, UsageError, type Command } from './command.ts';
-import { parseArgs } from './args.ts';
+import { defineCommand, ExitCode } from './command.ts';
+import { flag } from './options.ts';
 
-const help = `
-nianbao parse <file...> [--json] [--full]
-
-Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, plain text;
-the format is detected from the bytes) and prints what they say.
-
-  --json   one JSON object per file, one per line: organ, year, template, title, fields, checks,
-           sections, and also cells (raw string + source of every figure), publishedDate,
-           regionCode, format, confidence, parserVersion, reason (when template is null).
-  --full   with --json, also include the document's full text ("text").
-
-Exit code 0 when every file was read, 3 when a file could not be read (its error is printed, as
-JSON with --json), 1 when a file is not a report or its checks fail.
-
-Example:
-  nianbao parse report.pdf --json
-`;
 
 function summary(file: string, r: ParseResult): string {
   const filled = Object.values(r.fields).filter((v) => v !== null).length;
@@ -40,34 +23,46 @@ function summary(file: string, r: ParseResult): string {
   return lines.join('\n');
 }
 
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'full'], []);
-  if (args.positionals.length === 0) throw new UsageError('give at least one file');
-  let exit: number = ExitCode.ok;
-  for (const file of args.positionals) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      console.error(`${file}: cannot read: ${(error as Error).message}`);
-      exit = ExitCode.badInput;
-      continue;
+/** The `parse` command. */
+export const parseCommand = defineCommand({
+  name: 'parse',
+  summary: 'parse report documents into the canonical fields',
+  description: `
+Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, plain text;
+the format is detected from the bytes) and prints what they say.`,
+  positionals: { label: '<file...>', min: 1, max: Infinity },
+  options: {
+    json: flag('one JSON object per file, one per line: organ, year, template, title, fields, checks,\nsections, and also cells (raw string + source of every figure), publishedDate,\nregionCode, format, confidence, parserVersion, reason (when template is null)'),
+    full: flag('with --json, also include the document\'s full text ("text")'),
+  },
+  exitCodes: `Exit code 0 when every file was read, 3 when a file could not be read (its error is printed, as
+JSON with --json), 1 when a file is not a report or its checks fail.`,
+  examples: ['nianbao parse report.pdf --json', 'nianbao parse a.html b.docx c.doc --json'],
+  async run({ options, positionals }) {
+    let exit: number = ExitCode.ok;
+    for (const file of positionals) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        console.error(`${file}: cannot read: ${(error as Error).message}`);
+        exit = ExitCode.badInput;
+        continue;
+      }
+      try {
+        const result = await parseDocument(bytes, { fileName: basename(file) });
+        const { text, ...withoutText } = result;
+        if (options.json) console.log(JSON.stringify(options.full ? result : withoutText));
+        else console.log(summary(file, result));
+        void text;
+        if (exit === ExitCode.ok && (result.template === null || result.checks.some((c) => !c.ok))) exit = ExitCode.problems;
+      } catch (error) {
+        if (!(error instanceof UnreadableDocumentError)) throw error;
+        if (options.json) console.log(JSON.stringify({ file, error: error.code, message: error.message, template: null }));
+        console.error(`${file}: ${error.message}`);
+        exit = ExitCode.badInput;
+      }
     }
-    try {
-      const result = await parseDocument(bytes, { fileName: basename(file) });
-      const { text, ...withoutText } = result;
-      if (args.flags.has('json')) console.log(JSON.stringify(args.flags.has('full') ? result : withoutText));
-      else console.log(summary(file, result));
-      void text;
-      if (exit === ExitCode.ok && (result.template === null || result.checks.some((c) => !c.ok))) exit = ExitCode.problems;
-    } catch (error) {
-      if (!(error instanceof UnreadableDocumentError)) throw error;
-      if (args.flags.has('json')) console.log(JSON.stringify({ file, error: error.code, message: error.message, template: null }));
-      console.error(`${file}: ${error.message}`);
-      exit = ExitCode.badInput;
-    }
-  }
-  return exit;
-}
-
-export const parseCommand: Command = { name: 'parse', summary: 'parse report documents into the canonical fields', help, run };
+    return exit;
+  },
+});

@@ -1,31 +1,11 @@
 // `nianbao portals add|import|list|remove`: the registry of portals the nightly crawl visits.
-import { readFileSync } from 'node:fs';
-import { getPortal, listPortals, openArchive, removePortal, upsertPortal, type Archive, type Portal } from '../../storage/index.ts';
+// Each verb is its own declaration (its options, help and run); `portals` only groups them.
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { getPortal, listPortals, removePortal, upsertPortal, type Archive, type Portal } from '../../storage/index.ts';
 import { normaliseUrl } from '../../crawler/index.ts';
-import { ExitCode, UsageError, type Command } from './command.ts';
-import { optionValue, parseArgs } from './args.ts';
-import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
-
-const help = `
-nianbao portals add <url> [--name NAME] [--division CODE] [--db PATH]
-nianbao portals import <file.csv> [--db PATH]
-nianbao portals list [--json] [--db PATH]
-nianbao portals remove <url|id> [--db PATH]
-
-The registry of portals for nightly crawls (nianbao crawl).
-  add      registers a portal's home page (or updates its name and division code)
-  import   reads a CSV of "URL,name,division code" lines (a header line is allowed; name and code
-           may be empty); bad lines are reported by number and skipped, the others imported
-  list     shows every portal: id, URL, name, division code, last crawl, blocked or browser flags
-  remove   takes a portal out: deleted if never crawled, otherwise disabled (its history stays)
-${DB_HELP}
-
-Exit code 0 on success, 1 when some CSV lines were bad, 3 when the CSV cannot be read, 2 for bad
-arguments.
-
-Example:
-  nianbao portals add http://www.example.gov.cn/ --name 示例县人民政府 --division 330100
-`;
+import { CommandError, defineCommand, ExitCode, UsageError } from './command.ts';
+import { DB_OPTIONS, archivePath, openExistingArchive, openOrCreateArchive } from './archive-path.ts';
+import { checked, flag, text } from './options.ts';
 
 function checkedUrl(raw: string): string {
   const url = normaliseUrl(raw);
@@ -33,9 +13,9 @@ function checkedUrl(raw: string): string {
   return url;
 }
 
-function checkedDivision(raw: string | undefined): string | undefined {
+function checkedDivision(raw: string | undefined, flagName = 'division code'): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^\d{6}(\d{6})?$/.test(raw)) throw new UsageError(`division code must be 6 (or 12) digits, got '${raw}'`);
+  if (!/^\d{6}(\d{6})?$/.test(raw)) throw new UsageError(`${flagName} must be 6 (or 12) digits, got '${raw}'`);
   return raw;
 }
 
@@ -60,8 +40,7 @@ function importCsv(archive: Archive, file: string): number {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    console.error(`cannot read ${file}: ${(error as Error).message}`);
-    return ExitCode.badInput;
+    throw new CommandError(`cannot read ${file}: ${(error as Error).message}`, ExitCode.badInput);
   }
   let imported = 0;
   let bad = 0;
@@ -92,44 +71,108 @@ function findPortal(archive: Archive, key: string): Portal | undefined {
   return url ? getPortal(archive, url) : undefined;
 }
 
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json'], [DB_OPTION, 'name', 'division']);
-  const [action, target, ...extra] = args.positionals;
-  if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
-  if (!action || !['add', 'import', 'list', 'remove'].includes(action)) throw new UsageError('give add, import, list or remove');
-  if (action !== 'list' && !target) throw new UsageError(`portals ${action} needs ${action === 'import' ? 'a CSV file' : 'a URL'}`);
-  const url = action === 'add' ? checkedUrl(target) : undefined;
-  const division = checkedDivision(optionValue(args, 'division'));
-  const archive = openArchive(archivePath(args));
-  try {
-    switch (action) {
-      case 'add': {
-        const portal = upsertPortal(archive, url!, { name: optionValue(args, 'name'), divisionCode: division });
-        console.log(`portal ${portal.id}: ${portal.url}`);
-        return ExitCode.ok;
-      }
-      case 'import':
-        return importCsv(archive, target);
-      case 'list': {
-        const portals = listPortals(archive);
-        if (args.flags.has('json')) for (const p of portals) console.log(JSON.stringify({ ...p, robotsTxt: undefined }));
-        else if (portals.length === 0) console.log('no portals registered');
-        else for (const p of portals) console.log(describe(p));
-        return ExitCode.ok;
-      }
-      default: {
-        const portal = findPortal(archive, target);
-        if (!portal) {
-          console.error(`no registered portal ${target}`);
-          return ExitCode.badInput;
-        }
-        console.log(`portal ${portal.id} ${removePortal(archive, portal.id)}: ${portal.url}`);
-        return ExitCode.ok;
-      }
+/** `portals add`. */
+export const portalsAddCommand = defineCommand({
+  name: 'add',
+  summary: 'register a portal\'s home page (or update its name and division code)',
+  description: 'Registers a portal\'s home page for nightly crawls, or updates its name and division code.\nThe archive is created when missing.',
+  positionals: { label: '<url>', min: 1, max: 1 },
+  options: {
+    name: text('NAME', 'the organ or site name, e.g. 示例县人民政府'),
+    division: checked('CODE', 'its administrative-division code (6 or 12 digits)', (t, f) => checkedDivision(t, f)),
+    ...DB_OPTIONS,
+  },
+  exitCodes: 'Exit code 0 on success, 2 for a bad URL or option.',
+  examples: ['nianbao portals add http://www.example.gov.cn/ --name 示例县人民政府 --division 330100'],
+  async run({ options, positionals }) {
+    const url = checkedUrl(positionals[0]);
+    const archive = openOrCreateArchive(archivePath(options.db));
+    try {
+      const portal = upsertPortal(archive, url, { name: options.name, divisionCode: options.division });
+      console.log(`portal ${portal.id}: ${portal.url}`);
+      return ExitCode.ok;
+    } finally {
+      archive.close();
     }
-  } finally {
-    archive.close();
-  }
-}
+  },
+});
 
-export const portalsCommand: Command = { name: 'portals', summary: 'the registry of portals for nightly crawls (add, import, list, remove)', help, run };
+/** `portals import`. */
+export const portalsImportCommand = defineCommand({
+  name: 'import',
+  summary: 'register the portals of a CSV file (URL,name,division code)',
+  description: `Reads a CSV of "URL,name,division code" lines (a header line is allowed; name and code may be
+empty); bad lines are reported by number and skipped, the others imported. The archive is created
+when missing.`,
+  positionals: { label: '<file.csv>', min: 1, max: 1 },
+  options: { ...DB_OPTIONS },
+  exitCodes: 'Exit code 0 on success, 1 when some lines were bad, 3 when the CSV cannot be read.',
+  examples: ['nianbao portals import portals.csv'],
+  async run({ options, positionals }) {
+    try {
+      accessSync(positionals[0], constants.R_OK);
+    } catch (error) {
+      throw new CommandError(`cannot read ${positionals[0]}: ${(error as Error).message}`, ExitCode.badInput);
+    }
+    const archive = openOrCreateArchive(archivePath(options.db));
+    try {
+      return importCsv(archive, positionals[0]);
+    } finally {
+      archive.close();
+    }
+  },
+});
+
+/** `portals list`. */
+export const portalsListCommand = defineCommand({
+  name: 'list',
+  summary: 'show every portal: id, URL, name, division code, last crawl, flags',
+  description: 'Shows every registered portal: id, URL, name, division code, last crawl, blocked or browser flags.',
+  options: { json: flag('one JSON object per portal'), ...DB_OPTIONS },
+  exitCodes: 'Exit code 0, or 3 when there is no archive at the path.',
+  examples: ['nianbao portals list --json'],
+  async run({ options }) {
+    const archive = openExistingArchive(archivePath(options.db), { readonly: true });
+    try {
+      const portals = listPortals(archive);
+      if (options.json) for (const p of portals) console.log(JSON.stringify({ ...p, robotsTxt: undefined }));
+      else if (portals.length === 0) console.log('no portals registered');
+      else for (const p of portals) console.log(describe(p));
+      return ExitCode.ok;
+    } finally {
+      archive.close();
+    }
+  },
+});
+
+/** `portals remove`. */
+export const portalsRemoveCommand = defineCommand({
+  name: 'remove',
+  summary: 'take a portal out (deleted if never crawled, otherwise disabled)',
+  description: 'Takes a portal out of the nightly crawl: deleted if never crawled, otherwise disabled (its history stays).',
+  positionals: { label: '<url|id>', min: 1, max: 1 },
+  options: { ...DB_OPTIONS },
+  exitCodes: 'Exit code 0 on success, 2 when no such portal is registered, 3 when there is no archive at the path.',
+  examples: ['nianbao portals remove http://www.example.gov.cn/'],
+  async run({ options, positionals }) {
+    const archive = openExistingArchive(archivePath(options.db), { readonly: false });
+    try {
+      const portal = findPortal(archive, positionals[0]);
+      if (!portal) throw new UsageError(`no registered portal ${positionals[0]} (see nianbao portals list)`);
+      console.log(`portal ${portal.id} ${removePortal(archive, portal.id)}: ${portal.url}`);
+      return ExitCode.ok;
+    } finally {
+      archive.close();
+    }
+  },
+});
+
+/** The `portals` command: the registry's verbs. */
+export const portalsCommand = defineCommand({
+  name: 'portals',
+  summary: 'the registry of portals for nightly crawls (add, import, list, remove)',
+  description: 'The registry of portals for nightly crawls (nianbao crawl).',
+  options: {},
+  subcommands: [portalsAddCommand, portalsImportCommand, portalsListCommand, portalsRemoveCommand],
+  examples: ['nianbao portals add http://www.example.gov.cn/ --name 示例县人民政府 --division 330100', 'nianbao portals list'],
+});

@@ -1,32 +1,14 @@
 // `nianbao seed <portal-url>`: crawls one portal now, parses what it found, prints a summary or
 // (--json) every report with its page and attachments and every page fetched, skipped or failed.
-import { frontierEntries, openArchive, upsertPortal, type Archive } from '../../storage/index.ts';
+import { frontierEntries, upsertPortal, type Archive } from '../../storage/index.ts';
 import { normaliseUrl, runCrawl, type PortalTally } from '../../crawler/index.ts';
-import { ExitCode, UsageError, type Command } from './command.ts';
-import { parseArgs } from './args.ts';
-import { DB_HELP, DB_OPTION, archivePath } from './archive-path.ts';
-import { CRAWL_FLAGS, CRAWL_HELP, CRAWL_VALUED, crawlSettingsFromArgs } from './crawl-options.ts';
-import { exitCodeOf, formatSummary } from './crawl-report.ts';
-
-const help = `
-nianbao seed <portal-url> [--json] [--db PATH] [options]
-
-Crawls one portal now: finds its 政府信息公开年报 column(s), township and department sub-sites
-included, walks every list page, opens every report page, downloads every attachment, stores it
-all in the archive and parses it. The portal is added to the registry for nightly crawls.
-
-  --json               one JSON object: every report found (organ, year, template, title, the URL
-                       of its page and of its attachments) and the pages fetched, skipped and
-                       failed, each with its reason
-${DB_HELP}
-${CRAWL_HELP}
-
-Exit code 0 when all went well, 1 when pages failed or the portal is blocked by a challenge,
-4 when nothing could be fetched, 2 for bad arguments.
-
-Example:
-  nianbao seed http://www.example.gov.cn/ --json --db data/archive.sqlite
-`;
+import { defineCommand, UsageError } from './command.ts';
+import { DB_OPTIONS, archivePath, openOrCreateArchive } from './archive-path.ts';
+import { CRAWL_OPTIONS, contactOf, crawlSettingsFromOptions, requireContactFor } from './crawl-options.ts';
+import { crawleeLogSettings } from './crawlee-config.ts';
+import { crawlProgress, exitCodeOf, formatSummary } from './crawl-report.ts';
+import { flag } from './options.ts';
+import { startProgress } from './progress.ts';
 
 interface ReportOut { organ: string | null; year: number | null; template: string | null; title: string | null; pageUrl: string | null; attachmentUrls: string[] }
 
@@ -52,28 +34,48 @@ function pagesOf(archive: Archive, portalId: number, runId: number) {
   return { fetched: pick('done'), skipped: pick('skipped'), failed: pick('failed'), leftQueued: pick('queued') };
 }
 
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', ...CRAWL_FLAGS], [DB_OPTION, ...CRAWL_VALUED]);
-  if (args.positionals.length !== 1) throw new UsageError('give exactly one portal URL');
-  const url = normaliseUrl(args.positionals[0]);
-  if (!url) throw new UsageError(`not an http(s) URL: ${args.positionals[0]}`);
-  const settings = crawlSettingsFromArgs(args);
-  const archive = openArchive(archivePath(args));
-  try {
-    const portal = upsertPortal(archive, url);
-    const summary = await runCrawl({ archive, portals: [portal], kind: 'seed', settings, log: (line) => console.error(line) });
-    const tally = summary.tallies.get(portal.id)!;
-    if (args.flags.has('json')) {
-      const { tallies, ...stored } = summary;
-      console.log(JSON.stringify({ portal: url, runId: summary.runId, status: summary.status, summary: stored.portals[0], reports: reportsOf(tally), pages: pagesOf(archive, portal.id, summary.runId) }));
-    } else {
-      console.log(formatSummary(summary));
-      for (const r of reportsOf(tally)) console.log(`  ${r.year ?? '?'} ${r.organ ?? '?'} [${r.template}] ${r.pageUrl ?? ''}${r.attachmentUrls.length ? ` + ${r.attachmentUrls.length} attachment(s)` : ''}`);
+/** The `seed` command. */
+export const seedCommand = defineCommand({
+  name: 'seed',
+  summary: 'crawl one portal now and print what it found',
+  description: `
+Crawls one portal now: finds its 政府信息公开年报 column(s), township and department sub-sites
+included, walks every list page, opens every report page, downloads every attachment, stores it
+all in the archive (created if missing) and parses it. The portal is added to the registry for
+nightly crawls. Progress goes to stderr: pages fetched of pages found so far, with an ETA.`,
+  positionals: { label: '<portal-url>', min: 1, max: 1 },
+  options: {
+    json: flag('one JSON object: every report found (organ, year, template, title, the URL of its\npage and of its attachments) and the pages fetched, skipped and failed, each with its reason'),
+    ...DB_OPTIONS,
+    ...CRAWL_OPTIONS,
+  },
+  exitCodes: `Exit code 0 when all went well, 1 when pages failed or the portal is blocked by a challenge,
+2 for bad arguments, 4 when nothing could be fetched.`,
+  examples: ['nianbao seed http://www.example.gov.cn/ --contact ops@example.org --json --db data/archive.sqlite'],
+  async run({ options, positionals }) {
+    const url = normaliseUrl(positionals[0]);
+    if (!url) throw new UsageError(`not an http(s) URL: ${positionals[0]}`);
+    requireContactFor([url], contactOf(options));
+    const settings = { ...crawlSettingsFromOptions(options), ...crawleeLogSettings() };
+    const archive = openOrCreateArchive(archivePath(options.db));
+    try {
+      const portal = upsertPortal(archive, url);
+      const progress = startProgress('seed');
+      const summary = await runCrawl({
+        archive, portals: [portal], kind: 'seed', settings, log: (line) => progress.log(line),
+        onProgress: crawlProgress(progress, archive, [portal]),
+      }).finally(() => progress.stop());
+      const tally = summary.tallies.get(portal.id)!;
+      if (options.json) {
+        const { tallies, ...stored } = summary;
+        console.log(JSON.stringify({ portal: url, runId: summary.runId, status: summary.status, summary: stored.portals[0], reports: reportsOf(tally), pages: pagesOf(archive, portal.id, summary.runId) }));
+      } else {
+        console.log(formatSummary(summary));
+        for (const r of reportsOf(tally)) console.log(`  ${r.year ?? '?'} ${r.organ ?? '?'} [${r.template}] ${r.pageUrl ?? ''}${r.attachmentUrls.length ? ` + ${r.attachmentUrls.length} attachment(s)` : ''}`);
+      }
+      return exitCodeOf(summary);
+    } finally {
+      archive.close();
     }
-    return exitCodeOf(summary);
-  } finally {
-    archive.close();
-  }
-}
-
-export const seedCommand: Command = { name: 'seed', summary: 'crawl one portal now and print what it found', help, run };
+  },
+});

@@ -1,14 +1,21 @@
 // `nianbao serve`: the archive in a web browser — search, report pages, the archived originals,
 // coverage, charts, crawl runs, exports — over a read-only connection, on 127.0.0.1 by default.
 import { startServer } from '../serve/server.ts';
-import { archivePath, DB_HELP, DB_OPTION } from './archive-path.ts';
-import { optionValue, parseArgs } from './args.ts';
-import { ExitCode, UsageError, type Command } from './command.ts';
-import { openArchiveForCommand } from './open-archive.ts';
+import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
+import { defineCommand, ExitCode, UsageError } from './command.ts';
+import { checked, text } from './options.ts';
 
-const help = `
-nianbao serve [--db PATH] [--host 127.0.0.1] [--port 8080]
 
+function portOf(textValue: string, flagName: string): number {
+  if (!/^\d{1,5}$/.test(textValue) || Number(textValue) > 65535) throw new UsageError(`${flagName} wants a number 0-65535, not '${textValue}'`);
+  return Number(textValue);
+}
+
+/** The `serve` command. */
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'browse the archive in a web browser (read-only, 127.0.0.1)',
+  description: `
 Opens the archive read-only and serves it to a web browser until interrupted (Ctrl-C):
   /              full-text search with filters (organ, region, year, template, check status)
   /report/ID     a report laid out like the official form, figures with raw strings and
@@ -20,47 +27,36 @@ Opens the archive read-only and serves it to a web browser until interrupted (Ct
   /runs          crawl runs and blocked portals
   /export        CSV and Parquet exports
 
-  --host HOST  the address to listen on (default 127.0.0.1; anything else exposes the archive)
-  --port N     the port (default 8080; 0 picks a free one)
-${DB_HELP}
-
 Nothing in the browser can change the archive (read-only connection, GET only) or make the
-browser fetch anything outside this server (Content-Security-Policy on every response).
-
-Exit code 0 after Ctrl-C, 2 for bad arguments, 3 when the archive cannot be opened,
-4 when the address cannot be listened on.
-`;
-
-function portOf(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port wants a number 0-65535, not '${text}'`);
-  return Number(text);
-}
-
-async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, [], ['host', 'port', DB_OPTION]);
-  if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
-  const host = optionValue(args, 'host', '127.0.0.1')!;
-  const port = portOf(optionValue(args, 'port', '8080')!);
-  const archive = openArchiveForCommand('serve', archivePath(args), true);
-  if (typeof archive === 'number') return archive;
-  let running;
-  try {
-    running = await startServer(archive, { host, port, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
-  } catch (error) {
+browser fetch anything outside this server (Content-Security-Policy on every response).`,
+  options: {
+    host: text('HOST', 'the address to listen on (anything but loopback exposes the archive)', '127.0.0.1'),
+    port: checked('N', 'the port (default 8080; 0 picks a free one)', portOf),
+    ...DB_OPTIONS,
+  },
+  exitCodes: `Exit code 0 after Ctrl-C, 2 for bad arguments, 3 when the archive cannot be opened,
+4 when the address cannot be listened on.`,
+  examples: ['nianbao serve --db data/demo.sqlite          # then open http://127.0.0.1:8080'],
+  async run({ options }) {
+    const host = options.host;
+    const port = options.port ?? 8080;
+    const archive = openExistingArchive(archivePath(options.db), { readonly: true });
+    let running;
+    try {
+      running = await startServer(archive, { host, port, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
+    } catch (error) {
+      archive.close();
+      console.error(`nianbao serve: cannot listen on ${host}:${port}: ${(error as Error).message}`);
+      return ExitCode.failure;
+    }
+    if (!/^(127\.|::1$|localhost$)/.test(host)) console.error(`nianbao serve: warning: listening on ${host}, not loopback — anyone who can reach it can read the archive`);
+    console.log(`nianbao serve: ${archive.path} (read-only) at ${running.url}/  — Ctrl-C to stop`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await running.close();
     archive.close();
-    console.error(`nianbao serve: cannot listen on ${host}:${port}: ${(error as Error).message}`);
-    return ExitCode.failure;
-  }
-  if (!/^(127\.|::1$|localhost$)/.test(host)) console.error(`nianbao serve: warning: listening on ${host}, not loopback — anyone who can reach it can read the archive`);
-  console.log(`nianbao serve: ${archive.path} (read-only) at ${running.url}/  — Ctrl-C to stop`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await running.close();
-  archive.close();
-  return ExitCode.ok;
-}
-
-/** The `serve` subcommand. */
-export const serveCommand: Command = { name: 'serve', summary: 'browse the archive in a web browser (read-only, 127.0.0.1)', help, run };
+    return ExitCode.ok;
+  },
+});

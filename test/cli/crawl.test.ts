@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listRuns, openArchive } from '../../storage/index.ts';
@@ -88,8 +88,11 @@ test('seed --json lists the report with its page and attachment, and skipped and
   }
 });
 
-test('crawl with no portals exits 4; a bad option exits 2', async () => {
+test('crawl with no archive exits 3 (none is created), with no portals 4; a bad option exits 2', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+  assert.equal((await nianbao(['crawl', '--db', db])).status, 3);
+  assert.equal(existsSync(db), false, 'a mistyped --db creates nothing');
+  openArchive(db).close();
   assert.equal((await nianbao(['crawl', '--db', db])).status, 4);
   assert.equal((await nianbao(['crawl', '--db', db, '--max-pages', '0'])).status, 2);
   assert.equal((await nianbao(['seed', '--db', db])).status, 2);

@@ -1,0 +1,32 @@
+// Crawlee's own log, at the level the operator chose (crawlee.json or CRAWLEE_LOG_LEVEL, read by
+// the command line into settings.crawleeLogLevel), written through the crawl's `log` callback so
+// that its lines land where ours do (above a progress bar, in the cron log) instead of on the console.
+import { Configuration, Log, LogLevel, Logger } from 'crawlee';
+import type { CrawlSettings } from './settings.ts';
+
+class LineLogger extends Logger {
+  constructor(private readonly write: (line: string) => void) {
+    super({});
+  }
+
+  override _log(level: LogLevel, message: string, data?: unknown, exception?: unknown, opts?: Record<string, unknown>): void {
+    const prefix = opts?.prefix ? `${opts.prefix}: ` : '';
+    const detail = exception instanceof Error ? ` (${exception.message})` : data ? ` ${JSON.stringify(data)}` : '';
+    this.write(`crawlee ${LogLevel[level]}: ${prefix}${message}${detail}`);
+  }
+}
+
+/** The Log a crawler gets: Crawlee's messages at the chosen level, through `write`. */
+export function crawleeLog(settings: CrawlSettings, write: (line: string) => void): Log {
+  return new Log({ level: LogLevel[settings.crawleeLogLevel], logger: new LineLogger(write) });
+}
+
+/**
+ * The Configuration a crawler gets. Its request queue stays in memory: the durable frontier is
+ * the archive, so nothing of Crawlee's storage (CRAWLEE_STORAGE_DIR) is ever written or needed.
+ */
+export function crawleeConfiguration(settings: CrawlSettings): Configuration {
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: LogLevel[settings.crawleeLogLevel] });
+  config.set('persistStorage', false);
+  return config;
+}

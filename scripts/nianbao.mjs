@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `nianbao` command: registers tsx so the TypeScript sources run as they are.
+// The `nianbao` command from the sources, through tsx (development, and the fallback of the
+// compiled command when dist/ is older than the sources). The installed command is the compiled
+// dist/scripts/cli/entry.js (npm run build).
 import { register } from 'tsx/esm/api';
 
 register();
-// `nianbao query … | head` closes the pipe early: that is the reader's choice, not an error.
+const { main } = await import('./cli/main.ts');
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-const { main } = await import('./cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

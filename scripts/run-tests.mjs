@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every test/**/*.test.ts with Node's own runner (Node 20 does not expand globs itself).
+// Runs every test/**/*.test.ts with Node's own runner (Node 20 does not expand globs itself),
+// after compiling the command (npm run build), so the tests run the nianbao that users install.
 // Usage: npm test [-- <substring filter on file paths>]
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,6 +26,8 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files],

@@ -1,6 +1,5 @@
 // `nianbao serve`: the archive in a web browser — search, report pages, the archived originals,
 // coverage, charts, crawl runs, exports — over a read-only connection, on 127.0.0.1 by default.
-import { startServer } from '../serve/server.ts';
 import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
 import { defineCommand, ExitCode, UsageError } from './command.ts';
 import { checked, text } from './options.ts';
@@ -41,6 +40,8 @@ browser fetch anything outside this server (Content-Security-Policy on every res
     const host = options.host;
     const port = options.port ?? 8080;
     const archive = openExistingArchive(archivePath(options.db), { readonly: true });
+    // The web server (and cheerio behind it) loads only when serving, not for every command.
+    const { startServer } = await import('../serve/server.ts');
     let running;
     try {
       running = await startServer(archive, { host, port, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });

@@ -1,7 +1,7 @@
 // The documents with known answers: the seeds as text, the seeds rendered into every format
 // (test/fixtures/seeds), and the real corpus documents labelled by us (test/fixtures/corpus).
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export interface LabelledDocument {
   name: string;
@@ -11,7 +11,13 @@ export interface LabelledDocument {
   ocr: boolean;
 }
 
-const ROOT = join(import.meta.dirname, '..', '..');
+/** The repository root, found from here whether this runs from source or compiled into dist/. */
+function repositoryRoot(dir: string): string {
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = repositoryRoot(import.meta.dirname);
 export const SHARED_DIR = join(ROOT, '..', 'shared');
 
 function filesUnder(dir: string): string[] {

@@ -1,11 +1,18 @@
 // The reports the farm serves: the real seed reports (as HTML rendered from their text, in organ
 // and year variants), the real corpus PDFs and texts, and the fixtures rendered into other formats.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { rowsFromText } from '../../parsers/document/text-rows.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED = join(ROOT, '..', 'shared');
+/** The repository root, found from here whether this runs from source or compiled into dist/. */
+function repositoryRoot(dir: string): string {
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = repositoryRoot(import.meta.dirname);
+/** ../shared beside the repository: the seed reports and the corpus. */
+export const SHARED = join(ROOT, '..', 'shared');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'seeds');
 
 export const SEEDS = {

@@ -1,6 +1,6 @@
 // Portals a plain HTTP fetch cannot read: a list that only JavaScript renders, and a flipbook
 // (one report spread over /book/…/files/basic-html/pageN.html pages).
-import { SEEDS, seedReport, textToHtml } from '../documents.ts';
+import { SEEDS, SHARED, seedReport, textToHtml } from '../documents.ts';
 import { addReportArticle, type Pages } from '../column.ts';
 import { htmlReply, linkList, page, type Site } from '../pages.ts';
 import type { PortalDefinition } from '../types.ts';
@@ -48,7 +48,7 @@ export const flipbook: PortalDefinition = {
   build(ctx) {
     const pages: Pages = new Map();
     const organ = '周口市淮阳区人民政府';
-    const text = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds', `${SEEDS.songzhuang}.txt`), 'utf8')
+    const text = readFileSync(join(SHARED, 'seeds', `${SEEDS.songzhuang}.txt`), 'utf8')
       .split('送庄镇人民政府').join(organ).replace(/2022(\s*)年/g, '2021$1年');
     const lines = text.split('\n');
     const perPage = Math.ceil(lines.length / 4);

@@ -1,12 +1,13 @@
 // Storage benchmark: captures stored per second, reports recorded per second, FTS query time and
 // export time on a synthetic archive of N reports (default 100,000) made from the real seed parses.
 // Usage: node --import tsx scripts/bench-storage.ts [--reports N] [--captures N] [--dir DIR] [--keep]
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseDocument, type ParseResult } from '../parsers/index.ts';
-import { exportArchive, inTransaction, openArchive, recordParse, searchReports, storeCapture, type Archive } from '../storage/index.ts';
+import { exportTableFiles, inTransaction, openArchive, recordParse, searchReports, storeCapture, type Archive } from '../storage/index.ts';
 import { optionValue, parseArgs } from './cli/args.ts';
 
 const args = parseArgs(process.argv.slice(2), ['keep'], ['reports', 'captures', 'dir']);
@@ -119,13 +120,30 @@ function benchSearch(archive: Archive): void {
   }
 }
 
+/** The sqlite3 shell writing the same rows as CSV: the baseline the export is measured against. */
+function sqliteShellCsv(path: string, sql: string, out: string): number | null {
+  const [run, secs] = timed(() => spawnSync('sqlite3', ['-csv', '-readonly', path, sql], { stdio: ['ignore', openSync(out, 'w'), 'inherit'] }));
+  return run.error || run.status !== 0 ? null : secs;
+}
+
+const SHELL_SQL: Record<'wide' | 'long', string> = {
+  wide: 'SELECT * FROM reports_wide ORDER BY report_id',
+  long: 'SELECT f.report_id, r.organ, r.year, f.key, f.value, f.raw, f.provenance FROM report_fields f JOIN reports r ON r.id = f.report_id ORDER BY f.report_id, f.key',
+};
+
 function benchExport(archive: Archive): void {
-  console.log('export:');
-  for (const [format, tables] of [['csv', ['wide']], ['parquet', ['wide']], ['csv', ['long']], ['parquet', ['long']]] as const) {
-    const out = join(dir, `export-${format}-${tables[0]}`);
-    const [files, secs] = timed(() => exportArchive(archive, out, [format], [...tables]));
-    const main = files[0];
-    console.log(`  ${tables[0].padEnd(5)} ${format.padEnd(8)} ${secs.toFixed(1).padStart(6)} s  ${main.rows} rows, ${(statSync(main.path).size / 1e6).toFixed(0)} MB`);
+  console.log('export (ratio: × the sqlite3 shell writing the same rows as CSV in this run):');
+  for (const table of ['wide', 'long'] as const) {
+    const shell = sqliteShellCsv(archive.path, SHELL_SQL[table], join(dir, `shell-${table}.csv`));
+    console.log(`  ${table.padEnd(5)} sqlite3 -csv ${shell === null ? '   (no sqlite3 shell: apt-get install sqlite3)' : `${shell.toFixed(1).padStart(6)} s`}`);
+    for (const format of ['csv', 'parquet'] as const) {
+      const out = join(dir, `export-${format}-${table}`);
+      mkdirSync(out, { recursive: true });
+      const [files, secs] = timed(() => exportTableFiles(archive, out, { formats: [format], tables: [table] }));
+      const main = files[0];
+      const ratio = shell ? `  ${(secs / shell).toFixed(2)} × sqlite3` : '';
+      console.log(`  ${table.padEnd(5)} ${format.padEnd(12)} ${secs.toFixed(1).padStart(6)} s  ${main.rows} rows, ${(statSync(main.path).size / 1e6).toFixed(0)} MB${ratio}`);
+    }
   }
 }
 

@@ -1,64 +1,60 @@
-// A minimal XLSX writer (inline strings, numbers, one sheet per table) on fflate, which the
-// project already uses: enough for analysts opening the wide table in Excel or LibreOffice.
-import { writeFileSync } from 'node:fs';
-import { zipSync, strToU8 } from 'fflate';
+// XLSX exports through exceljs's streaming writer (rows go to disk as they are added): per table
+// a sheet with a Chinese label row above the column names, both frozen, an autofilter on the
+// names, column widths, numbers as numbers, dates as dates; the data dictionary as its own sheet.
+import type { Archive } from './archive.ts';
+import { reportChunks, typedSql, type ExportTable } from './export-tables.ts';
 
-/** One worksheet: its tab name, header and rows. */
-export interface Sheet {
-  name: string;
-  columns: string[];
-  rows: Iterable<unknown[]>;
-}
-
-/** Excel's hard limit on rows per sheet, header included. */
+/** Excel's hard limit on rows per sheet (the two header rows included). */
 export const XLSX_MAX_ROWS = 1_048_576;
+const DAY_MS = 86_400_000;
 
-function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** A sheet to write: an export table read from the archive, or rows already in memory. */
+export type XlsxSheet =
+  | { name: string; table: ExportTable }
+  | { name: string; columns: string[]; labels: string[]; rows: unknown[][] };
+
+function widthOf(name: string, label: string): number {
+  const cjk = Array.from(label).length * 2;
+  return Math.min(40, Math.max(8, name.length + 2, cjk));
 }
 
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-function cellXml(value: unknown, ref: string): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"><v>${value}</v></c>`;
-  const text = Buffer.isBuffer(value) ? `<blob ${value.length} bytes>` : String(value);
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text.slice(0, 32_767))}</t></is></c>`;
-}
-
-function sheetXml(sheet: Sheet): { xml: string; rows: number } {
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  const row = (values: unknown[], r: number) => `<row r="${r}">${values.map((v, c) => cellXml(v, `${columnLetters(c)}${r}`)).join('')}</row>`;
-  parts.push(row(sheet.columns, 1));
-  let count = 0;
-  for (const values of sheet.rows) {
-    if (++count + 1 > XLSX_MAX_ROWS) throw new Error(`sheet ${sheet.name} has more rows than XLSX allows (${XLSX_MAX_ROWS}); use CSV or Parquet`);
-    parts.push(row(values, count + 1));
+/** Writes the sheets into one .xlsx file; returns the data rows of the first sheet. */
+export async function writeXlsx(archive: Archive, path: string, sheets: XlsxSheet[], onChunk?: (reportsDone: number) => void): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const counts: number[] = [];
+  for (const sheet of sheets) {
+    const columns = 'table' in sheet ? sheet.table.columns.map((c) => c.name) : sheet.columns;
+    const labels = 'table' in sheet ? sheet.table.columns.map((c) => c.label) : sheet.labels;
+    const kinds = 'table' in sheet ? sheet.table.columns.map((c) => c.kind) : columns.map(() => 'text');
+    const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
+    worksheet.columns = columns.map((name, i) => ({ key: name, width: widthOf(name, labels[i]), style: kinds[i] === 'date' ? { numFmt: 'yyyy-mm-dd' } : {} }));
+    const labelRow = worksheet.addRow(labels);
+    labelRow.font = { bold: true, color: { argb: 'FF555555' } };
+    labelRow.commit();
+    const nameRow = worksheet.addRow(columns);
+    nameRow.font = { bold: true };
+    nameRow.commit();
+    worksheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+    let count = 0;
+    const add = (values: unknown[]) => {
+      if (++count + 2 > XLSX_MAX_ROWS) throw new Error(`sheet ${sheet.name} has more rows than an XLSX sheet holds (${XLSX_MAX_ROWS - 2}); write it as CSV or Parquet`);
+      worksheet.addRow(values.map((v, i) => (v === null ? null : kinds[i] === 'date' ? new Date(Number(v) * DAY_MS) : kinds[i] === 'bool' ? v === 1 : v))).commit();
+    };
+    if ('table' in sheet) {
+      const statement = archive.db.prepare(`SELECT ${sheet.table.columns.map(typedSql).join(', ')} ${sheet.table.from}`).raw(true);
+      let reports = 0;
+      for (const [from, to] of reportChunks(archive, 500)) {
+        for (const values of statement.iterate(from, to) as Iterable<unknown[]>) add(values);
+        reports += 500;
+        onChunk?.(reports);
+      }
+    } else {
+      for (const values of sheet.rows) add(values);
+    }
+    worksheet.commit();
+    counts.push(count);
   }
-  parts.push('</sheetData></worksheet>');
-  return { xml: parts.join(''), rows: count };
-}
-
-/** Writes the sheets to an .xlsx file; returns the number of data rows of the first sheet. */
-export function writeXlsx(path: string, sheets: Sheet[]): number {
-  const rendered = sheets.map(sheetXml);
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`),
-  };
-  rendered.forEach((sheet, i) => { files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheet.xml); });
-  writeFileSync(path, zipSync(files, { level: 6 }));
-  return rendered[0]?.rows ?? 0;
+  await workbook.commit();
+  return counts[0] ?? 0;
 }

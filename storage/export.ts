@@ -1,106 +1,120 @@
-// `nianbao export`: the wide table, the long table, the failing checks and the data dictionary as
-// CSV, Parquet and (small archives) XLSX. Each file is written beside its final name and renamed
-// into place, so an interrupted export never leaves a half file under the real name.
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+// `nianbao export`: the wide table, the long table, the checks and the data dictionary as CSV,
+// Parquet, XLSX and Stata .dta, and the raw captures as WARC. Each file is written beside its
+// final name and renamed into place, so an interrupted export never leaves a half file under the
+// real name.
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from './archive.ts';
-import { dataDictionaryRows, DICTIONARY_COLUMNS } from './data-dictionary.ts';
-import { writeCsv } from './format-rows.ts';
-import { writeParquet, type ParquetColumnType } from './export-parquet.ts';
-import { writeXlsx } from './export-xlsx.ts';
-import { FIELD_SPECS } from '../parsers/index.ts';
-import { WIDE_REPORT_COLUMNS } from './wide-columns.ts';
+import { dataDictionaryRows, DICTIONARY_COLUMNS, DICTIONARY_LABELS } from './data-dictionary.ts';
+import { writeCsvRows, writeCsvTable } from './export-csv.ts';
+import { writeParquetRows, writeParquetTable } from './export-parquet.ts';
+import { writeStataTable } from './export-stata.ts';
+import { EXPORT_TABLES, exportTable, tableRowCount, type ExportTableName } from './export-tables.ts';
+import { writeWarc } from './export-warc.ts';
+import { XLSX_MAX_ROWS, writeXlsx, type XlsxSheet } from './export-xlsx.ts';
+
+export { EXPORT_TABLES, type ExportTableName } from './export-tables.ts';
 
 /** The formats `export` can write. */
-export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
+export const EXPORT_FORMATS = ['csv', 'parquet', 'xlsx', 'dta', 'warc'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A table of the export: its file stem, the SQL that reads it and Parquet column types. */
-interface ExportTable {
-  stem: string;
-  sql: string;
-  types: (columns: string[]) => ParquetColumnType[];
-}
-
-const integerReportColumns = new Set(['report_id', 'year', 'fields_filled', 'checks_failed']);
-
-const TABLES: ExportTable[] = [
-  {
-    stem: 'reports_wide',
-    sql: 'SELECT * FROM reports_wide ORDER BY report_id',
-    types: (columns) => columns.map((c) => (integerReportColumns.has(c) ? 'INT32' : c === 'confidence' || !WIDE_REPORT_COLUMNS.includes(c as never) ? 'DOUBLE' : 'STRING')),
-  },
-  {
-    stem: 'report_fields_long',
-    sql: `SELECT f.report_id, r.organ, r.year, f.key, f.value, f.raw, f.provenance
-          FROM report_fields f JOIN reports r ON r.id = f.report_id ORDER BY f.report_id, f.key`,
-    types: () => ['INT32', 'STRING', 'INT32', 'STRING', 'DOUBLE', 'STRING', 'JSON'],
-  },
-  {
-    stem: 'report_checks',
-    sql: `SELECT k.report_id, r.organ, r.year, k.rule, k.ok, k.blame, k.detail
-          FROM report_checks k JOIN reports r ON r.id = k.report_id ORDER BY k.report_id, k.seq`,
-    types: () => ['INT32', 'STRING', 'INT32', 'STRING', 'INT32', 'STRING', 'STRING'],
-  },
-];
-
-/** What was written: file path and row count per file. */
+/** What was written: file path and row count per file; `note` when something was left out. */
 export interface ExportedFile {
   path: string;
   rows: number;
+  note?: string;
 }
 
-/** The tables `export` can write, by the short names `--tables` takes. */
-export const EXPORT_TABLES = { wide: 'reports_wide', long: 'report_fields_long', checks: 'report_checks' } as const;
-/** A short table name: wide, long or checks. */
-export type ExportTableName = keyof typeof EXPORT_TABLES;
+/** How to export: formats, tables, a BOM on CSV files, and a progress callback. */
+export interface ExportOptions {
+  formats?: ExportFormat[];
+  tables?: ExportTableName[];
+  /** Start CSV files with a UTF-8 byte-order mark (Excel on Chinese Windows reads them as UTF-8). */
+  bom?: boolean;
+  /** `software` named in the WARC's warcinfo record. */
+  software?: string;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
 
-/** Writes the chosen formats (and tables, all by default) into `outDir` (created if needed). */
-export function exportArchive(
-  archive: Archive, outDir: string, formats: ExportFormat[] = ['csv', 'parquet'],
-  tables: ExportTableName[] = ['wide', 'long', 'checks'],
-): ExportedFile[] {
-  mkdirSync(outDir, { recursive: true });
-  const written: ExportedFile[] = [];
-  const dictionary = dataDictionaryRows();
-  const stems = new Set<string>(tables.map((t) => EXPORT_TABLES[t]));
-  for (const table of TABLES.filter((t) => stems.has(t.stem))) {
-    const statement = archive.db.prepare(table.sql).raw(true);
-    const columns = statement.columns().map((c) => c.name);
-    if (formats.includes('csv')) written.push(atomically(join(outDir, `${table.stem}.csv`), (path) => csvFile(path, columns, statement.iterate() as Iterable<unknown[]>)));
-    if (formats.includes('parquet')) {
-      written.push(atomically(join(outDir, `${table.stem}.parquet`), (path) => writeParquet(path, columns, table.types(columns), statement.iterate() as Iterable<unknown[]>)));
-    }
-  }
-  if (formats.includes('csv')) written.push(atomically(join(outDir, 'data_dictionary.csv'), (path) => csvFile(path, DICTIONARY_COLUMNS, dictionary)));
-  if (formats.includes('parquet')) {
-    written.push(atomically(join(outDir, 'data_dictionary.parquet'), (path) => writeParquet(path, DICTIONARY_COLUMNS, DICTIONARY_COLUMNS.map(() => 'STRING'), dictionary)));
-  }
+/** Writes the chosen formats and tables into `outDir` (which must exist). */
+export async function exportArchive(archive: Archive, outDir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
+  const formats = options.formats ?? ['csv', 'parquet'];
+  const names = options.tables ?? ['wide', 'long', 'checks'];
+  const written = exportTableFiles(archive, outDir, options);
   if (formats.includes('xlsx')) {
-    const wide = archive.db.prepare(TABLES[0].sql).raw(true);
-    const columns = wide.columns().map((c) => c.name);
-    written.push(atomically(join(outDir, 'reports.xlsx'), (path) => writeXlsx(path, [
-      { name: 'reports_wide', columns, rows: wide.iterate() as Iterable<unknown[]> },
-      { name: 'data_dictionary', columns: DICTIONARY_COLUMNS, rows: dictionary },
-    ])));
+    const tables = names.map((name) => exportTable(archive, name));
+    written.push(await xlsxFile(archive, outDir, names, tables, dataDictionaryRows(), (done) => options.onProgress?.(done, reportCount(archive), 'reports.xlsx')));
+  }
+  if (formats.includes('warc')) {
+    const path = join(outDir, 'captures.warc.gz');
+    const partial = `${path}.partial`;
+    try {
+      const records = await writeWarc(archive, partial, options.software ?? 'nianbao', (done, total) => options.onProgress?.(done, total, 'captures.warc.gz'));
+      renameSync(partial, path);
+      written.push({ path, rows: records });
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
   }
   return written;
 }
 
-function atomically(finalPath: string, write: (path: string) => number): ExportedFile {
-  const partial = `${finalPath}.partial`;
-  const rows = write(partial);
-  renameSync(partial, finalPath);
-  return { path: finalPath, rows };
+function reportCount(archive: Archive): number {
+  return archive.db.prepare('SELECT count(*) FROM reports').pluck().get() as number;
 }
 
-function csvFile(path: string, columns: string[], rows: Iterable<unknown[]>): number {
-  const fd = openSync(path, 'w');
+/** The synchronous part of an export: CSV, Parquet and Stata files of the tables, and the dictionary. */
+export function exportTableFiles(archive: Archive, outDir: string, options: ExportOptions = {}): ExportedFile[] {
+  const formats = options.formats ?? ['csv', 'parquet'];
+  const names = options.tables ?? ['wide', 'long', 'checks'];
+  const tables = names.map((name) => exportTable(archive, name));
+  const reports = reportCount(archive);
+  const progress = (file: string) => (done: number) => options.onProgress?.(Math.min(done, reports), reports, file);
+  const written: ExportedFile[] = [];
+  const dictionary = dataDictionaryRows();
+  for (const table of tables) {
+    if (formats.includes('csv')) written.push(atomically(join(outDir, `${table.stem}.csv`), (p) => writeCsvTable(archive, table, p, { bom: options.bom, onChunk: progress(`${table.stem}.csv`) })));
+    if (formats.includes('parquet')) written.push(atomically(join(outDir, `${table.stem}.parquet`), (p) => writeParquetTable(archive, table, p, progress(`${table.stem}.parquet`))));
+  }
+  if (formats.includes('csv')) written.push(atomically(join(outDir, 'data_dictionary.csv'), (p) => writeCsvRows(p, DICTIONARY_COLUMNS, dictionary, { bom: options.bom })));
+  if (formats.includes('parquet')) written.push(atomically(join(outDir, 'data_dictionary.parquet'), (p) => writeParquetRows(p, DICTIONARY_COLUMNS, dictionary)));
+  if (formats.includes('dta') && names.includes('wide')) {
+    written.push(atomically(join(outDir, 'reports_wide.dta'), (p) => writeStataTable(archive, tables[names.indexOf('wide')], p, '政府信息公开工作年度报告 reports_wide (nianbao)', progress('reports_wide.dta'))));
+  }
+  return written;
+}
+
+async function xlsxFile(archive: Archive, outDir: string, names: ExportTableName[], tables: ReturnType<typeof exportTable>[], dictionary: unknown[][], onChunk: (done: number) => void): Promise<ExportedFile> {
+  const sheets: XlsxSheet[] = [];
+  const left: string[] = [];
+  names.forEach((name, i) => {
+    const rows = tableRowCount(archive, tables[i]);
+    if (rows + 2 > XLSX_MAX_ROWS) left.push(`${EXPORT_TABLES[name]} (${rows} rows, more than an XLSX sheet holds: use CSV or Parquet)`);
+    else sheets.push({ name: tables[i].stem, table: tables[i] });
+  });
+  sheets.push({ name: 'data_dictionary', columns: DICTIONARY_COLUMNS, labels: DICTIONARY_LABELS, rows: dictionary });
+  const path = join(outDir, 'reports.xlsx');
+  const partial = `${path}.partial`;
   try {
-    return writeCsv(columns, rows, (chunk) => { writeSync(fd, chunk); });
-  } finally {
-    closeSync(fd);
+    const rows = await writeXlsx(archive, partial, sheets, onChunk);
+    renameSync(partial, path);
+    return { path, rows, ...(left.length ? { note: `left out: ${left.join('; ')}` } : {}) };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
 }
 
-/** How many field columns the wide export carries (for help texts and tests). */
-export const WIDE_FIELD_COLUMNS = FIELD_SPECS.length;
+function atomically(finalPath: string, write: (path: string) => number): ExportedFile {
+  const partial = `${finalPath}.partial`;
+  try {
+    const rows = write(partial);
+    renameSync(partial, finalPath);
+    return { path: finalPath, rows };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -1,22 +1,12 @@
 // `nianbao`: finds the command (or sub-verb) named in argv, parses its options against its
 // declaration, runs it, and is the only place that turns errors into exit codes and one-line
 // messages (a stack trace only with NIANBAO_DEBUG=1).
-import { readFileSync } from 'node:fs';
 import { commands } from './commands.ts';
 import { CommandError, ExitCode, UsageError, type Command } from './command.ts';
 import { parseInvocation } from './argv.ts';
 import { commandHelp, overview } from './help.ts';
 import { didYouMean } from './suggest.ts';
-
-/** The package version, printed by `nianbao --version`. */
-export function packageVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      return (JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { version: string }).version;
-    } catch { /* the compiled entry sits one folder deeper */ }
-  }
-  return 'unknown';
-}
+import { packageVersion } from './version.ts';
 
 const wantsHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
 

@@ -1,14 +1,11 @@
 // The archive commands end to end: nianbao query, export, check-db and reparse on a real archive
-// built from the seed reports; exports read back with a Parquet reader (hyparquet) and an XLSX reader (read-excel-file).
+// built from the seed reports (the exports have their own file, exports.test.ts).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parquetReadObjects } from 'hyparquet';
-import readExcelFile from 'read-excel-file/node';
-import { FIELD_SPECS } from '../../parsers/index.ts';
 import { openArchive } from '../../storage/index.ts';
 import { repoRoot, seedFiles, storeSeed, tempArchivePath } from '../helpers/storage-fixtures.ts';
 
@@ -83,33 +80,6 @@ test('named queries answer the common questions', () => {
   assert.match(nianbao('query', '--help').stdout, /failing-checks/);
 });
 
-test('export writes wide, long, checks and dictionary as CSV and Parquet, and an XLSX a reader opens', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'nianbao-export-'));
-  const run = nianbao('export', '--out', out, '--format', 'csv,parquet,xlsx');
-  assert.equal(run.status, 0, run.stderr);
-  const wideCsv = readFileSync(join(out, 'reports_wide.csv'), 'utf8').trim().split('\r\n');
-  const header = wideCsv[0].split(',');
-  assert.equal(wideCsv.length, seedFiles().length + 1);
-  assert.deepEqual(header.slice(-FIELD_SPECS.length), FIELD_SPECS.map((f) => f.key));
-  const wide = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'reports_wide.parquet'))) });
-  assert.equal(wide.length, seedFiles().length);
-  const archive = openArchive(db, { readonly: true });
-  const expected = archive.db.prepare('SELECT report_id, organ, "apps.new.total" AS v, "active.fees.amount" AS fee FROM reports_wide ORDER BY report_id').all() as { report_id: number; organ: string; v: number | null; fee: number | null }[];
-  const longCount = archive.db.prepare('SELECT count(*) FROM report_fields').pluck().get();
-  archive.close();
-  assert.deepEqual(wide.map((r) => [r.report_id, r.organ, r['apps.new.total'], r['active.fees.amount']]), expected.map((r) => [r.report_id, r.organ, r.v, r.fee]));
-  const long = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'report_fields_long.parquet'))) });
-  assert.equal(long.length, longCount);
-  assert.ok(long.some((r) => r.value === null && r.key), 'blank cells stay null, never 0');
-  const dictionary = readFileSync(join(out, 'data_dictionary.csv'), 'utf8');
-  assert.match(dictionary, /apps\.new\.total,both,applications,/);
-  assert.equal(existsSync(join(out, 'reports_wide.csv.partial')), false);
-  const sheets = await readExcelFile(join(out, 'reports.xlsx')) as { sheet: string; data: unknown[][] }[];
-  assert.deepEqual(sheets.map((sheet) => sheet.sheet), ['reports_wide', 'data_dictionary']);
-  assert.deepEqual(sheets[0].data[0], header);
-  assert.deepEqual(sheets[0].data.slice(1).map((row) => [row[0], row[1], row[header.indexOf('apps.new.total')]]), expected.map((r) => [r.report_id, r.organ, r.v]));
-});
-
 test('check-db: a sound archive passes with a summary; a damaged file fails (exit 4) without crashing', () => {
   const ok = nianbao('check-db', '--json', '--verify-hashes');
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
@@ -140,6 +110,3 @@ test('reparse on the command line: nothing stale, then --all changes nothing (ex
   assert.equal(summary.changed, 0);
 });
 
-function toArrayBuffer(buffer: Buffer): ArrayBuffer {
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-}

@@ -1,9 +1,9 @@
 // Export buttons: the storage exports (wide, long, checks, data dictionary) as CSV or Parquet,
-// written to a temporary directory by storage's exportArchive, streamed as a download, then deleted.
+// written to a temporary directory by storage's exportTableFiles, streamed as a download, then deleted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXPORT_TABLES, exportArchive, type Archive, type ExportFormat, type ExportTableName } from '../../../storage/index.ts';
+import { EXPORT_TABLES, exportTableFiles, type Archive, type ExportFormat, type ExportTableName } from '../../../storage/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
 import { NotFound, type Reply } from '../reply.ts';
@@ -36,7 +36,7 @@ export function exportDownload(archive: Archive, fileName: string): Reply {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-export-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const written = exportArchive(archive, dir, [match[2] as ExportFormat], table ? [table] : []);
+    const written = exportTableFiles(archive, dir, { formats: [match[2] as ExportFormat], tables: table ? [table] : [] });
     const file = written.find((w) => w.path.endsWith(`/${fileName}`));
     if (!file) throw new NotFound(`the export wrote no ${fileName}`);
     return {

@@ -79,7 +79,7 @@ function lineProgress(title: string, stream: NodeJS.WriteStream, everySecs: numb
   let lastLine = 0;
   let last: [number, number, string] | null = null;
   let printedLast = true;
-  const started = Date.now();
+  let started = Date.now();
   const print = () => {
     if (!last) return;
     const [done, total, label] = last;
@@ -92,6 +92,8 @@ function lineProgress(title: string, stream: NodeJS.WriteStream, everySecs: numb
   };
   return {
     update(done, total, label = '') {
+      // Work that starts over (the next file of an export) gets its own clock for the ETA.
+      if (last && (done < last[0] || total !== last[1])) started = Date.now();
       last = [done, total, label];
       printedLast = false;
       if (Date.now() - lastLine >= everySecs * 1000 || (done >= total && total > 0)) print();

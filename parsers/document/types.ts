@@ -73,9 +73,15 @@ export interface Check {
   blame?: CheckBlame;
 }
 
+/** One top-level part of the report, heading as printed ("" when the part has no printed heading). */
 export interface Section {
   heading: string;
   text: string;
+  /**
+   * Which of the six canonical parts (1 总体情况 … 6 其他需要报告的事项) this section is; absent for
+   * a heading of a non-standard outline that maps to none (上海市科委's 二、工作机制保障).
+   */
+  part?: number;
 }
 
 /** One figure with its raw string and where it was read. */

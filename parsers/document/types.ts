@@ -51,6 +51,11 @@ export interface ExtractedDocument {
   containerTitle?: string;
   /** HTML meta tags (SiteName, SiteIDCode, ArticleTitle, PubDate, ContentSource…), PDF info. */
   meta: Record<string, string>;
+  /**
+   * Dates the page prints with a label outside the report text (an HTML page's 发布日期 bar, a
+   * metadata table's 生成日期), as ISO dates; the report's own printed dates are in `text`.
+   */
+  pageDates?: { label: string; date: string }[];
   pages?: number;
   /** Set when any text came from OCR: mean word confidence 0..100. */
   ocrConfidence?: number;

@@ -1,6 +1,8 @@
 // Rows from plain text, in the layouts real extractions come in: one table row per line with cells
 // separated by spaces (PDF text), tab-separated cells (Word/HTML exports), one cell per line with
-// rows separated by blank lines, and Markdown pipe tables (PDF→Markdown converters). Shared by the
+// rows separated by blank lines, and pipe rows with or without a leading pipe (PDF→Markdown
+// converters, text copies of web tables). Tables flattened further (a cell per line with no row
+// breaks, a table on one line) are regrouped later from the template's labels (report/regroup.ts). Shared by the
 // text reader and the readers whose documents hold running text (HTML, DOCX, DOC).
 import type { Cell, Row } from './types.ts';
 
@@ -17,12 +19,22 @@ function isCellPerLine(lines: string[]): boolean {
   return single > 20 && single > multi * 2;
 }
 
+/**
+ * A line is a pipe row when it starts with a pipe (Markdown) or holds two pipes or more (`规章 | 0 |
+ * 0 | 0 |`, as converters and text copies of web tables write them); a line ending in one pipe
+ * (`规章 |`) is one cell of a table printed one cell per line.
+ */
+function pipeCells(trimmed: string): string[] | null {
+  const pipes = trimmed.split('|').length - 1;
+  if (pipes === 0 || (pipes === 1 && !/^\||\|$/.test(trimmed))) return null;
+  return trimmed.replace(/^\|/, '').replace(/\|$/, '').split('|');
+}
+
 function splitLine(line: string, lineNo: number): Cell[] {
   if (line.includes('\t')) return line.split('\t').map((t, i) => cell(t, lineNo, i));
   const trimmed = line.trim();
-  if (trimmed.startsWith('|')) {
-    return trimmed.replace(/^\||\|$/g, '').split('|').map((t, i) => cell(t, lineNo, i));
-  }
+  const pipes = pipeCells(trimmed);
+  if (pipes) return pipes.map((t, i) => cell(t, lineNo, i));
   return trimmed.split(/[ \u3000\u00a0]+/).map((t, i) => cell(t, lineNo, i));
 }
 
@@ -49,9 +61,14 @@ function rowsOneCellPerLine(lines: string[]): Row[] {
   return rows;
 }
 
+/** A line that holds nothing but pipes separates cells; it is no row. */
+function isPipeOnly(line: string): boolean {
+  return /^[\s|]+$/.test(line);
+}
+
 function rowsPerLine(lines: string[]): Row[] {
   return lines.flatMap((line, i) =>
-    line.trim() && !isMarkdownRule(line) ? [{ cells: splitLine(line, i + 1) }] : [],
+    line.trim() && !isMarkdownRule(line) && !isPipeOnly(line) ? [{ cells: splitLine(line, i + 1) }] : [],
   );
 }
 

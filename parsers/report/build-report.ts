@@ -2,6 +2,7 @@
 // their raw strings and sources, checks, sections, and an honest confidence.
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
+import { regroupFlattenedRows } from './regroup.ts';
 import { isUnread } from '../document/unread.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
@@ -66,7 +67,7 @@ export function buildReport(doc: ExtractedDocument): ParseResult {
   if (verdict.template === 'legacy') {
     return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
   }
-  const mapped = mapFields(doc.rows, verdict.template);
+  const mapped = mapFields(regroupFlattenedRows(doc.rows, verdict.template), verdict.template);
   const doubts = [...mapped.doubts, ...unreadDoubt(unreadOcrKeys(mapped.cells))];
   const doubtful = new Set([...doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
   const checks = [

@@ -138,7 +138,12 @@ function feedReviews(w: Walker, parts: RowParts): boolean {
   return true;
 }
 
-function noteHeaders(w: Walker, label: string): void {
+/** A header row of table "reviews": a cell that is just 行政复议 (a regrouped header row holds many). */
+function hasReviewsHeaderCell(row: Row): boolean {
+  return row.cells.some((c) => !c.continuation && normaliseLabel(c.text) === '行政复议');
+}
+
+function noteHeaders(w: Walker, label: string, row: Row): void {
   const norm = normaliseLabel(label);
   if (/申请人情况|勾稽关系|^自然人/.test(norm)) {
     // The table of applications comes before the one of reviews: a "reviews header" read earlier
@@ -149,13 +154,13 @@ function noteHeaders(w: Walker, label: string): void {
   }
   // A sentence of the narrative ("…该行政复议件未被纠错。") is not a table header.
   const sentence = /[，。；]/.test(label);
-  if (/行政复议/.test(norm) && norm.length <= 40 && !/\d/.test(norm) && !sentence) w.reviewsHeaderSeen = true;
+  if ((/行政复议/.test(norm) && norm.length <= 40 && !/\d/.test(norm) && !sentence) || hasReviewsHeaderCell(row)) w.reviewsHeaderSeen = true;
 }
 
 function walkRow(w: Walker, row: Row): void {
   if (readActiveHeader(w, row)) return;
   const parts = splitRow(row);
-  noteHeaders(w, parts.label);
+  noteHeaders(w, parts.label, row);
   if (feedReviews(w, parts)) return;
   const activeId = parts.label ? identifyActiveRow(parts.label) : null;
   if (activeId) {

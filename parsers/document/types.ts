@@ -17,6 +17,13 @@ export interface Provenance {
   /** True when the text came from OCR; `ocrConfidence` is tesseract's 0..100 word confidence. */
   ocr?: boolean;
   ocrConfidence?: number;
+  /**
+   * For an amount (a 万元 field): the unit its printed figure was read in — a 元 figure is converted
+   * to 万元 — and where that unit was printed: in the cell (`394432.52元`), in its column header
+   * (`采购总金额（元）`), in a note above the table (`单位：元`), or nowhere (the template's 万元).
+   */
+  unit?: '元' | '万元';
+  unitFrom?: 'cell' | 'header' | 'table note' | 'template';
 }
 
 export interface Cell {
@@ -117,6 +124,15 @@ export interface ParseResult {
   warnings: string[];
   /** The document's full text, kept so that storage can index it and legacy reports keep theirs. */
   text: string;
+  /** Where `publishedDate` was read: a labelled date on the page, the date printed in the report, or a meta tag. */
+  publishedDateSource?: string;
+  /** Grid tables with figures that hold no canonical row (信息处理费收取情况), as their cells' text. */
+  extraTables?: { table: number; rows: string[][] }[];
+  /**
+   * Rows printed with figures that have no canonical keys (其他主动公开文件; a （六）其他处理 printed
+   * as one row for its three sub-rows, with `standsFor` naming them), kept as printed.
+   */
+  extraRows?: { table: string | null; label: string; cells: string[]; source: Provenance | null; standsFor?: string }[];
 }
 
 /** Hints about bytes that came over HTTP; the bytes themselves always decide the format. */

@@ -3,6 +3,7 @@
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
 import { regroupFlattenedRows } from './regroup.ts';
+import { countsCheck, extraTables, sourceOmissions } from './completeness.ts';
 import { isUnread } from '../document/unread.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
@@ -67,21 +68,30 @@ export function buildReport(doc: ExtractedDocument): ParseResult {
   if (verdict.template === 'legacy') {
     return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
   }
-  const mapped = mapFields(regroupFlattenedRows(doc.rows, verdict.template), verdict.template);
+  const rows = regroupFlattenedRows(doc.rows, verdict.template);
+  const mapped = mapFields(rows, verdict.template);
   const doubts = [...mapped.doubts, ...unreadDoubt(unreadOcrKeys(mapped.cells))];
   const doubtful = new Set([...doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
+  const omissions = sourceOmissions(mapped);
+  const omitted = new Set(omissions.keys);
+  const notFound = mapped.missing.filter((k) => !omitted.has(k));
+  const merged = mapped.extraRows.find((e) => e.standsFor?.startsWith('other_'));
   const checks = [
-    ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template }, doc.text),
-    completenessCheck(mapped.missing, doubts),
+    ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template, mergedOther: merged?.cells }, doc.text),
+    completenessCheck(notFound, doubts),
+    ...[omissions.check, countsCheck(mapped)].filter((c): c is Check => c !== null),
   ];
   const keyCount = Object.keys(mapped.fields).length;
+  const extras = extraTables(rows, mapped.canonicalTables);
   return {
     ...base,
     template: verdict.template,
     fields: mapped.fields,
     cells: mapped.cells,
     checks,
-    confidence: confidenceOf(doc, checks, mapped.missing.length / keyCount),
+    confidence: confidenceOf(doc, checks, notFound.length / keyCount),
     parserVersion: PARSER_VERSION,
+    ...(extras.length ? { extraTables: extras } : {}),
+    ...(mapped.extraRows.length ? { extraRows: mapped.extraRows } : {}),
   };
 }

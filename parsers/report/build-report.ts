@@ -54,13 +54,13 @@ function confidenceOf(doc: ExtractedDocument, checks: Check[], missingShare: num
 
 export function buildReport(doc: ExtractedDocument): ParseResult {
   const meta = readMetadata(doc);
-  const sections = splitSections(doc.text);
+  const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
+  const sections = splitSections(doc.text, verdict.template);
   const base = {
     organ: meta.organ, year: meta.year, title: meta.title, sections, format: doc.format,
     publishedDate: meta.publishedDate, regionCode: meta.regionCode, warnings: doc.warnings, text: doc.text,
   };
   if (meta.notAReport) return emptyResult(meta.notAReport, base);
-  const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
   if (verdict.template === null) {
     const reason = meta.title ? verdict.reason! : `not a report: no report title and ${verdict.reason}`;
     return emptyResult(reason, base);

@@ -59,6 +59,7 @@ export function buildReport(doc: ExtractedDocument): ParseResult {
   const base = {
     organ: meta.organ, year: meta.year, title: meta.title, sections, format: doc.format,
     publishedDate: meta.publishedDate, regionCode: meta.regionCode, warnings: doc.warnings, text: doc.text,
+    ...(meta.publishedDateSource ? { publishedDateSource: meta.publishedDateSource } : {}),
   };
   if (meta.notAReport) return emptyResult(meta.notAReport, base);
   if (verdict.template === null) {

@@ -8,6 +8,7 @@ import { isUnread } from '../document/unread.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { detectTemplate } from './template.ts';
+import { simplifyIfTraditional } from './traditional.ts';
 import { PARSER_VERSION } from '../document/version.ts';
 import type { Check, ExtractedDocument, ParseResult } from '../document/types.ts';
 
@@ -52,7 +53,8 @@ function confidenceOf(doc: ExtractedDocument, checks: Check[], missingShare: num
   return Math.max(0, Math.round(confidence * 100) / 100);
 }
 
-export function buildReport(doc: ExtractedDocument): ParseResult {
+export function buildReport(extracted: ExtractedDocument): ParseResult {
+  const doc = simplifyIfTraditional(extracted);
   const meta = readMetadata(doc);
   const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
   const sections = splitSections(doc.text, verdict.template);

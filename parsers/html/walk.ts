@@ -3,7 +3,7 @@
 // line. Whether an element breaks the flow is decided by what it holds: a <span>, <font>, <dd> or
 // an unknown <ucapcontent> that holds paragraphs or tables is walked as a block, one that holds only
 // text (<o:p>, <st1:chsdate>) is inline — so no wrapper can flatten a table into loose text.
-import { rowsFromText } from '../document/text-rows.ts';
+import { rowsFromText, type CellBudget } from '../document/text-rows.ts';
 import type { Row } from '../document/types.ts';
 import { expandTable } from './grid.ts';
 import { BLOCK_TAGS, SKIPPED_TAGS, type ElementInfo } from './page-scan.ts';
@@ -40,6 +40,7 @@ const END_PRE: Marker = { kind: 'marker' };
 class BodyWalk {
   readonly out: WalkResult = { rows: [], lines: [], tableCount: 0, images: 0, warnings: [] };
   private inline = '';
+  private readonly budget: CellBudget = { cells: 0 };
 
   constructor(private readonly info: Map<HtmlElement, ElementInfo>) {}
 
@@ -53,7 +54,7 @@ class BodyWalk {
       this.out.lines.push(text);
       // A paragraph line is read like a line of text: pages that print tables as spaced or tabbed
       // paragraphs ("规章 0 0 0") keep their cells.
-      this.out.rows.push(...rowsFromText(text));
+      for (const row of rowsFromText(text, this.budget)) this.out.rows.push(row);
     }
   }
 
@@ -65,7 +66,7 @@ class BodyWalk {
     this.flush();
     const { rows, truncated } = expandTable(element, this.out.tableCount++);
     if (truncated) this.out.warnings.push(`table ${this.out.tableCount - 1} has too many merged cells: read up to ${rows.length} rows`);
-    this.out.rows.push(...rows);
+    for (const row of rows) this.out.rows.push(row);
     for (const row of rows) this.out.lines.push(row.cells.filter((c) => !c.continuation).map((c) => c.text).join('\t'));
   }
 

@@ -161,8 +161,7 @@ export function regroupFlattenedRows(rows: Row[], template: '2021' | '2019'): Ro
   let run: Row[] = [];
   const flushRun = () => {
     const cells = run.flatMap((r) => r.cells);
-    if (run.length > 1 && looksFlattened(cells)) out.push(...regroup(cells, template));
-    else out.push(...run);
+    for (const row of run.length > 1 && looksFlattened(cells) ? regroup(cells, template) : run) out.push(row);
     run = [];
   };
   for (const row of rows) {
@@ -171,7 +170,7 @@ export function regroupFlattenedRows(rows: Row[], template: '2021' | '2019'): Ro
       continue;
     }
     flushRun();
-    out.push(...(isTableOnOneLine(row) ? regroup(row.cells, template) : [row]));
+    for (const r of isTableOnOneLine(row) ? regroup(row.cells, template) : [row]) out.push(r);
   }
   flushRun();
   return out;

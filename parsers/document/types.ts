@@ -46,7 +46,7 @@ export interface Row {
   fromGrid?: boolean;
 }
 
-export type SourceFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'text' | 'image';
+export type SourceFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'text' | 'image' | 'sheet';
 
 /** What a format extractor hands to the format-neutral mapper. */
 export interface ExtractedDocument {

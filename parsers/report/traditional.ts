@@ -49,3 +49,12 @@ export function simplifyIfTraditional(doc: ExtractedDocument): ExtractedDocument
     warnings: [...doc.warnings, `written in Traditional script (${Math.round(share * 100)}% of characters): labels and headings read in Simplified`],
   };
 }
+
+/** The inverse of the map (first Traditional form of each character), for making Traditional test copies of our seeds. */
+export function toTraditional(text: string): string {
+  const inverse = new Map<string, string>();
+  for (const [traditional, simplified] of MAP) if (!inverse.has(simplified)) inverse.set(simplified, traditional);
+  let out = '';
+  for (const ch of text) out += inverse.get(ch) ?? ch;
+  return out;
+}

@@ -8,12 +8,15 @@ import { parseArgs } from './args.ts';
 const help = `
 nianbao parse <file...> [--json] [--full]
 
-Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, plain text;
-the format is detected from the bytes) and prints what they say.
+Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, RTF, XLS/XLSX
+sheets, plain text and Markdown; Traditional-script copies too; the format is detected from the
+bytes; OFD is refused as unsupported_format) and prints what they say.
 
   --json   one JSON object per file, one per line: organ, year, template, title, fields, checks,
-           sections, and also cells (raw string + source of every figure), publishedDate,
-           regionCode, format, confidence, parserVersion, reason (when template is null).
+           sections (each with the canonical part it is), and also cells (raw string + source of
+           every figure, with the unit an amount was read in), publishedDate and
+           publishedDateSource, regionCode, format, confidence, parserVersion, extraTables and
+           extraRows (printed figures with no canonical keys), reason (when template is null).
   --full   with --json, also include the document's full text ("text").
 
 Exit code 0 when every file was read, 3 when a file could not be read (its error is printed, as

@@ -1,7 +1,8 @@
 // The dispatcher: picks the format reader for a document's format, detected from its bytes. Every
 // reader (html/, pdf/, word/, ocr/, text/) turns bytes into the same ExtractedDocument (rows of cells
 // with provenance), so the report steps (report/) are format-neutral. Where one format needs
-// another (a PDF without a text layer is read by OCR), the decision is taken here.
+// another (a PDF without a text layer is read by OCR; an OLE file or a ZIP may be a spreadsheet), the
+// decision is taken here.
 import { detectFormat } from './document/detect-format.ts';
 import { UnreadableDocumentError } from './document/errors.ts';
 import type { ExtractedDocument, ParseHints } from './document/types.ts';
@@ -30,13 +31,13 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'docx':
       return (await import('./word/index.ts')).extractDocx(bytes);
     case 'ole':
-      return (await import('./word/index.ts')).extractDoc(bytes);
+      return extractOle(bytes);
     case 'rtf':
       return (await import('./word/index.ts')).extractRtf(bytes);
     case 'image':
       return (await import('./ocr/index.ts')).extractImage(bytes);
     case 'zip':
-      throw new UnreadableDocumentError('a ZIP archive that is not a Word (DOCX) document', 'not_docx');
+      return extractZip(bytes);
     default:
       throw new UnreadableDocumentError('binary data of no known document format', 'unknown_format');
   }
@@ -47,4 +48,33 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
   const reading = await (await import('./pdf/index.ts')).readPdf(bytes);
   if (reading.kind === 'text-layer') return reading.document;
   return (await import('./ocr/index.ts')).ocrPdf(bytes, reading.pageCount, reading.meta, reading.warnings);
+}
+
+/** The name of a ZIP entry appears in clear in its local header. */
+function zipHas(bytes: Uint8Array, entry: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(entry, 'latin1'));
+}
+
+/**
+ * A ZIP that is no DOCX: an XLSX workbook is read as a sheet; an OFD (GB/T 33190, a ZIP of XML
+ * around OFD.xml) is refused with its reason — no maintained OFD reader exists for Node (ofd.js runs
+ * only in a browser) — so it is recorded and can be read once one does.
+ */
+async function extractZip(bytes: Uint8Array): Promise<ExtractedDocument> {
+  if (zipHas(bytes, 'xl/workbook.xml')) return (await import('./sheet/index.ts')).extractSheet(bytes);
+  if (zipHas(bytes, 'OFD.xml')) {
+    throw new UnreadableDocumentError('OFD (GB/T 33190) documents are not read yet: no maintained OFD reader exists for Node', 'unsupported_format');
+  }
+  throw new UnreadableDocumentError('a ZIP archive that is not a Word (DOCX) document', 'not_docx');
+}
+
+/** An OLE file is a Word 97 document (DOC, WPS) or, when it holds a Workbook stream, an XLS/ET sheet. */
+async function extractOle(bytes: Uint8Array): Promise<ExtractedDocument> {
+  try {
+    return await (await import('./word/index.ts')).extractDoc(bytes);
+  } catch (error) {
+    const workbook = error instanceof UnreadableDocumentError && error.code === 'not_word' && /\b(Workbook|Book)\b/.test(error.message);
+    if (!workbook) throw error;
+    return (await import('./sheet/index.ts')).extractSheet(bytes);
+  }
 }

@@ -6,7 +6,8 @@ import { buildReport, emptyResult } from './report/index.ts';
 import type { ParseHints, ParseResult } from './document/types.ts';
 
 export { PARSER_VERSION } from './document/version.ts';
-export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './report/index.ts';
+export { FIELD_SPECS, fieldKeysFor, fieldSpec, toTraditional } from './report/index.ts';
+export { extractDocument } from './extract.ts';
 export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';
 export { decodeHtmlBytes } from './document/decode.ts';

@@ -1,7 +1,10 @@
 // Benchmark: parse time per document and per page for every fixture format and the corpus PDFs,
 // and for PDFs the ratio to `pdftotext -layout` on the same file.
+// Also: HTML report pages per second per core (CPU time), beside htmlparser2 building the same pages'
+// DOM in the same run (the floor any tree-walking reader pays), as a ratio.
 // Run: node --import tsx scripts/bench-parse.ts
 import { execFileSync } from 'node:child_process';
+import { parseDocument as buildDom } from 'htmlparser2';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../parsers/index.ts';
@@ -70,3 +73,24 @@ for (const format of [...new Set(samples.map((s) => s.format))].sort()) {
   const ratio = ratios.length ? (ratios.reduce((a, s) => a + s.ratio!, 0) / ratios.length).toFixed(1) : '';
   console.log(`${format.padEnd(10)} ${String(group.length).padStart(4)} ${(ms / group.length).toFixed(0).padStart(8)} ${(ms / pages).toFixed(1).padStart(9)}   ${ratio}`);
 }
+
+/** Documents per CPU-second of `work` over `pages`, repeated for at least `seconds` of wall time. */
+async function docsPerCpuSecond(pages: Buffer[], work: (page: Buffer) => unknown, seconds = 3): Promise<number> {
+  for (const page of pages) await work(page);
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  let done = 0;
+  while (performance.now() - wall < seconds * 1000) {
+    for (const page of pages) {
+      await work(page);
+      done++;
+    }
+  }
+  const used = process.cpuUsage(cpu);
+  return done / ((used.user + used.system) / 1e6);
+}
+
+const htmlPages = files.filter((f) => /\.html?$/.test(f)).map((f) => readFileSync(f));
+const parsed = await docsPerCpuSecond(htmlPages, (page) => parseDocument(page));
+const domOnly = await docsPerCpuSecond(htmlPages, (page) => buildDom(page.toString('utf8')));
+console.log(`\nHTML report pages (${htmlPages.length} pages): ${parsed.toFixed(0)} docs/s/core parsed to fields; htmlparser2 DOM only: ${domOnly.toFixed(0)} docs/s/core; ratio ${(parsed / domOnly).toFixed(2)}`);

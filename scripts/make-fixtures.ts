@@ -2,12 +2,14 @@
 // two seeds), then converted by LibreOffice into PDF, DOCX and DOC, a WPS copy of the DOC, and an
 // image-only scanned PDF; plus non-report files the parsers must refuse (garbage/). Needs
 // libreoffice-writer-nogui and libreoffice-calc-nogui, poppler-utils, img2pdf, fonts-noto-cjk.
-// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only] [--rtf-only]
+// Also the regression fixtures (test/fixtures/regressions, see scripts/fixtures/regressions.ts).
+// Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only] [--rtf-only] [--regressions-only]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { renderReportHtml, type ExpectedReport } from './fixtures/render-html.ts';
 import { convertHtml, convertToDoc, makeSpreadsheet, scanPdf } from './fixtures/convert.ts';
+import { writeRegressions } from './fixtures/write-regressions.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -57,10 +59,15 @@ function renderGarbage(): void {
 }
 
 mkdirSync(OUT, { recursive: true });
+if (process.argv.includes('--regressions-only')) {
+  await writeRegressions(SHARED, join(ROOT, 'test', 'fixtures', 'regressions'));
+  process.exit(0);
+}
 const htmlOnly = process.argv.includes('--html-only');
 if (process.argv.includes('--rtf-only')) for (const name of RTF_SEEDS) convertHtml(join(OUT, `${name}.html`), 'rtf', OUT);
 else if (!process.argv.includes('--extras-only')) for (const name of seedNames()) renderSeed(name, htmlOnly);
 if (!htmlOnly && !process.argv.includes('--rtf-only')) {
   renderBlankTemplateDoc();
   renderGarbage();
+  await writeRegressions(SHARED, join(ROOT, 'test', 'fixtures', 'regressions'));
 }

@@ -17,6 +17,13 @@ export interface Provenance {
   /** True when the text came from OCR; `ocrConfidence` is tesseract's 0..100 word confidence. */
   ocr?: boolean;
   ocrConfidence?: number;
+  /**
+   * For an amount (a 万元 field): the unit its printed figure was read in — a 元 figure is converted
+   * to 万元 — and where that unit was printed: in the cell (`394432.52元`), in its column header
+   * (`采购总金额（元）`), in a note above the table (`单位：元`), or nowhere (the template's 万元).
+   */
+  unit?: '元' | '万元';
+  unitFrom?: 'cell' | 'header' | 'table note' | 'template';
 }
 
 export interface Cell {
@@ -39,7 +46,7 @@ export interface Row {
   fromGrid?: boolean;
 }
 
-export type SourceFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'text' | 'image';
+export type SourceFormat = 'html' | 'pdf' | 'docx' | 'doc' | 'text' | 'image' | 'sheet';
 
 /** What a format extractor hands to the format-neutral mapper. */
 export interface ExtractedDocument {
@@ -51,6 +58,11 @@ export interface ExtractedDocument {
   containerTitle?: string;
   /** HTML meta tags (SiteName, SiteIDCode, ArticleTitle, PubDate, ContentSource…), PDF info. */
   meta: Record<string, string>;
+  /**
+   * Dates the page prints with a label outside the report text (an HTML page's 发布日期 bar, a
+   * metadata table's 生成日期), as ISO dates; the report's own printed dates are in `text`.
+   */
+  pageDates?: { label: string; date: string }[];
   pages?: number;
   /** Set when any text came from OCR: mean word confidence 0..100. */
   ocrConfidence?: number;
@@ -73,9 +85,15 @@ export interface Check {
   blame?: CheckBlame;
 }
 
+/** One top-level part of the report, heading as printed ("" when the part has no printed heading). */
 export interface Section {
   heading: string;
   text: string;
+  /**
+   * Which of the six canonical parts (1 总体情况 … 6 其他需要报告的事项) this section is; absent for
+   * a heading of a non-standard outline that maps to none (上海市科委's 二、工作机制保障).
+   */
+  part?: number;
 }
 
 /** One figure with its raw string and where it was read. */
@@ -106,6 +124,15 @@ export interface ParseResult {
   warnings: string[];
   /** The document's full text, kept so that storage can index it and legacy reports keep theirs. */
   text: string;
+  /** Where `publishedDate` was read: a labelled date on the page, the date printed in the report, or a meta tag. */
+  publishedDateSource?: string;
+  /** Grid tables with figures that hold no canonical row (信息处理费收取情况), as their cells' text. */
+  extraTables?: { table: number; rows: string[][] }[];
+  /**
+   * Rows printed with figures that have no canonical keys (其他主动公开文件; a （六）其他处理 printed
+   * as one row for its three sub-rows, with `standsFor` naming them), kept as printed.
+   */
+  extraRows?: { table: string | null; label: string; cells: string[]; source: Provenance | null; standsFor?: string }[];
 }
 
 /** Hints about bytes that came over HTTP; the bytes themselves always decide the format. */

@@ -2,10 +2,13 @@
 // their raw strings and sources, checks, sections, and an honest confidence.
 import { runChecks } from './checks.ts';
 import { mapFields } from './map-fields.ts';
+import { regroupFlattenedRows } from './regroup.ts';
+import { countsCheck, extraTables, sourceOmissions } from './completeness.ts';
 import { isUnread } from '../document/unread.ts';
 import { readMetadata } from './metadata.ts';
 import { splitSections } from './sections.ts';
 import { detectTemplate } from './template.ts';
+import { simplifyIfTraditional } from './traditional.ts';
 import { PARSER_VERSION } from '../document/version.ts';
 import type { Check, ExtractedDocument, ParseResult } from '../document/types.ts';
 
@@ -50,15 +53,17 @@ function confidenceOf(doc: ExtractedDocument, checks: Check[], missingShare: num
   return Math.max(0, Math.round(confidence * 100) / 100);
 }
 
-export function buildReport(doc: ExtractedDocument): ParseResult {
+export function buildReport(extracted: ExtractedDocument): ParseResult {
+  const doc = simplifyIfTraditional(extracted);
   const meta = readMetadata(doc);
-  const sections = splitSections(doc.text);
+  const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
+  const sections = splitSections(doc.text, verdict.template);
   const base = {
     organ: meta.organ, year: meta.year, title: meta.title, sections, format: doc.format,
     publishedDate: meta.publishedDate, regionCode: meta.regionCode, warnings: doc.warnings, text: doc.text,
+    ...(meta.publishedDateSource ? { publishedDateSource: meta.publishedDateSource } : {}),
   };
   if (meta.notAReport) return emptyResult(meta.notAReport, base);
-  const verdict = detectTemplate(doc.text.replace(/[\s\u3000\u00a0]+/g, ''), meta.year);
   if (verdict.template === null) {
     const reason = meta.title ? verdict.reason! : `not a report: no report title and ${verdict.reason}`;
     return emptyResult(reason, base);
@@ -66,21 +71,30 @@ export function buildReport(doc: ExtractedDocument): ParseResult {
   if (verdict.template === 'legacy') {
     return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
   }
-  const mapped = mapFields(doc.rows, verdict.template);
+  const rows = regroupFlattenedRows(doc.rows, verdict.template);
+  const mapped = mapFields(rows, verdict.template);
   const doubts = [...mapped.doubts, ...unreadDoubt(unreadOcrKeys(mapped.cells))];
   const doubtful = new Set([...doubts.flatMap((d) => d.keys), ...ocrKeys(mapped.cells)]);
+  const omissions = sourceOmissions(mapped);
+  const omitted = new Set(omissions.keys);
+  const notFound = mapped.missing.filter((k) => !omitted.has(k));
+  const merged = mapped.extraRows.find((e) => e.standsFor?.startsWith('other_'));
   const checks = [
-    ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template }, doc.text),
-    completenessCheck(mapped.missing, doubts),
+    ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template, mergedOther: merged?.cells }, doc.text),
+    completenessCheck(notFound, doubts),
+    ...[omissions.check, countsCheck(mapped)].filter((c): c is Check => c !== null),
   ];
   const keyCount = Object.keys(mapped.fields).length;
+  const extras = extraTables(rows, mapped.canonicalTables);
   return {
     ...base,
     template: verdict.template,
     fields: mapped.fields,
     cells: mapped.cells,
     checks,
-    confidence: confidenceOf(doc, checks, mapped.missing.length / keyCount),
+    confidence: confidenceOf(doc, checks, notFound.length / keyCount),
     parserVersion: PARSER_VERSION,
+    ...(extras.length ? { extraTables: extras } : {}),
+    ...(mapped.extraRows.length ? { extraRows: mapped.extraRows } : {}),
   };
 }

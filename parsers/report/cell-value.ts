@@ -6,6 +6,8 @@ export type CellKind = 'number' | 'blank' | 'null-marker' | 'text';
 export interface CellReading {
   kind: CellKind;
   value: number | null;
+  /** The unit printed in the cell itself, if any (`394432.52元`). */
+  unit?: string;
 }
 
 /** Strings that mean "nothing here" in a published table: they read as null, never as 0. */
@@ -34,12 +36,13 @@ export function readCell(raw: string, unit: 'count' | '10k_yuan' = 'count'): Cel
     const amount = Number(withUnit[1].replace(/,/g, ''));
     // A 10k-yuan column that prints plain 元 is converted; the raw string is kept beside the value.
     const value = unit === '10k_yuan' && withUnit[2] === '元' ? roundDecimal(amount / 10000, 8) : amount;
-    return { kind: 'number', value };
+    return { kind: 'number', value, unit: withUnit[2] };
   }
   return { kind: 'text', value: null };
 }
 
-function roundDecimal(value: number, digits: number): number {
+/** Rounds away binary noise from a decimal conversion (元 → 万元 divides by 10,000). */
+export function roundDecimal(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }

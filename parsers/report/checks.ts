@@ -1,5 +1,6 @@
 // The report's arithmetic checked against itself. A failure says who is to blame: the source
 // (the cells as printed disagree) or the parse (cells missing, placed with doubt, or OCR'd).
+import { readCell } from './cell-value.ts';
 import { APPLICANT_COLUMNS } from './row-labels.ts';
 import type { Check, FieldCell } from '../document/types.ts';
 
@@ -11,6 +12,8 @@ interface CheckContext {
   /** Keys the parse is unsure of (doubtful rows, OCR). */
   doubtful: Set<string>;
   template: '2021' | '2019';
+  /** A （六）其他处理 printed as one row in a 2021-format table: its seven cells, summed in place of the three sub-rows. */
+  mergedOther?: string[];
 }
 
 const RESULT_ROWS_BOTH = [
@@ -31,16 +34,42 @@ interface Equation {
   right: string[];
 }
 
-type Outcome = { kind: 'ok' } | { kind: 'skip'; missing: string[] } | { kind: 'fail'; detail: string; keys: string[] };
+type Outcome = { kind: 'ok' } | { kind: 'skip'; missing: string[]; blanksAsZero: 'hold' | 'fail' | null } | { kind: 'fail'; detail: string; keys: string[] };
+
+/** A key's figure; `apps.other_merged.<column>` is a cell of a merged （六）其他处理 row. */
+function valueOf(ctx: CheckContext, key: string): number | null {
+  const merged = key.match(/^apps\.other_merged\.(\w+)$/);
+  if (merged && ctx.mergedOther) return readCell(ctx.mergedOther[APPLICANT_COLUMNS.indexOf(merged[1] as never)] ?? '').value;
+  return ctx.fields[key] ?? null;
+}
+
+/** A cell printed blank (not one the parse failed to find): a report may mean 0 by it. */
+function isPrintedBlank(ctx: CheckContext, key: string): boolean {
+  const cell = ctx.cells[key];
+  return Boolean(cell && cell.source && readCell(cell.raw ?? '').kind !== 'number' && !ctx.doubtful.has(key));
+}
 
 function evaluate(ctx: CheckContext, eq: Equation): Outcome {
   const keys = [...eq.left, ...eq.right];
-  const missing = keys.filter((k) => ctx.fields[k] === null || ctx.fields[k] === undefined);
-  if (missing.length) return { kind: 'skip', missing };
-  const sum = (ks: string[]) => ks.reduce((acc, k) => acc + (ctx.fields[k] as number), 0);
+  const missing = keys.filter((k) => valueOf(ctx, k) === null);
+  const sum = (ks: string[]) => ks.reduce((acc, k) => acc + (valueOf(ctx, k) ?? 0), 0);
   const left = sum(eq.left);
   const right = sum(eq.right);
-  return Math.abs(left - right) < 1e-6 ? { kind: 'ok' } : { kind: 'fail', detail: `${eq.label}: ${left} ≠ ${right}`, keys };
+  const holds = Math.abs(left - right) < 1e-6;
+  if (missing.length) {
+    // Blanks stay null; but whether the equation would hold with them as zeros tells source from ambiguity.
+    const blanksAsZero = missing.every((k) => isPrintedBlank(ctx, k)) ? (holds ? 'hold' : 'fail') : null;
+    return { kind: 'skip', missing, blanksAsZero };
+  }
+  return holds ? { kind: 'ok' } : { kind: 'fail', detail: `${eq.label}: ${left} ≠ ${right}`, keys };
+}
+
+function blankNote(outcomes: Outcome[]): string {
+  const skips = outcomes.filter((o): o is Extract<Outcome, { kind: 'skip' }> => o.kind === 'skip');
+  const hold = skips.filter((o) => o.blanksAsZero === 'hold').length;
+  const fail = skips.filter((o) => o.blanksAsZero === 'fail').length;
+  if (hold + fail === 0) return '';
+  return ` (if the blank cells stand for zeros: ${hold} hold${fail ? `, ${fail} fail even so` : ''})`;
 }
 
 /** Runs a family of equations as one check entry. */
@@ -50,8 +79,8 @@ function runRule(ctx: CheckContext, rule: string, equations: Equation[]): Check 
   const skipped = outcomes.filter((o) => o.kind === 'skip').length;
   const checked = equations.length - skipped;
   if (failures.length === 0) {
-    const note = skipped ? `; ${skipped} not checked (blank cells)` : '';
-    return { rule, ok: true, detail: checked ? `${checked} of ${equations.length} equations hold${note}` : `not checked: blank cells` };
+    const note = skipped ? `; ${skipped} not checked (blank cells)${blankNote(outcomes)}` : '';
+    return { rule, ok: true, detail: checked ? `${checked} of ${equations.length} equations hold${note}` : `not checked: blank cells${blankNote(outcomes)}` };
   }
   const doubtful = failures.some((f) => f.keys.some((k) => ctx.doubtful.has(k)));
   return {
@@ -71,12 +100,16 @@ function balance(t: '2021' | '2019'): Equation[] {
   }));
 }
 
-function resultsSum(t: '2021' | '2019'): Equation[] {
-  return APPLICANT_COLUMNS.map((c) => ({
-    label: `${c}: 总计 vs sum of results`,
-    left: [`apps.total.${c}`],
-    right: RESULT_ROWS[t].map((r) => `apps.${r}.${c}`),
-  }));
+const OTHER_SUB_ROWS = ['other_no_correction', 'other_unpaid_fee', 'other_other'];
+
+/** With a merged （六）其他处理 row in a 2021 table, its cell stands for the three sub-rows the source left out. */
+function resultsSum(ctx: CheckContext): Equation[] {
+  const t = ctx.template;
+  return APPLICANT_COLUMNS.map((c) => {
+    const merged = t === '2021' && ctx.mergedOther && OTHER_SUB_ROWS.every((r) => ctx.fields[`apps.${r}.${c}`] == null);
+    const rows = merged ? [...RESULT_ROWS_BOTH, 'other_merged'] : RESULT_ROWS[t];
+    return { label: `${c}: 总计 vs sum of results${merged ? ' (（六） printed as one row)' : ''}`, left: [`apps.total.${c}`], right: rows.map((r) => `apps.${r}.${c}`) };
+  });
 }
 
 function rowSum(t: '2021' | '2019'): Equation[] {
@@ -117,7 +150,7 @@ function textAgainstTables(ctx: CheckContext, text: string): Check | null {
 export function runChecks(ctx: CheckContext, text: string): Check[] {
   const checks = [
     runRule(ctx, 'apps.balance', balance(ctx.template)),
-    runRule(ctx, 'apps.results_sum', resultsSum(ctx.template)),
+    runRule(ctx, 'apps.results_sum', resultsSum(ctx)),
     runRule(ctx, 'apps.row_sum', rowSum(ctx.template)),
     runRule(ctx, 'reviews.sum', reviewSums()),
   ];

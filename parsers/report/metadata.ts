@@ -7,6 +7,8 @@ export interface ReportMetadata {
   organ: string | null;
   year: number | null;
   publishedDate: string | null;
+  /** Where the date was read (`page: 发布日期`, `document: date at the end`, `meta: PubDate`). */
+  publishedDateSource: string | null;
   regionCode: string | null;
   /** Why this is not a report, when the title says so (a format notice, half-year statistics…). */
   notAReport?: string;
@@ -76,18 +78,68 @@ function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-/** A date in the meta tags, else the last date written at the end of the report (the signature). */
-function findPublishedDate(doc: ExtractedDocument): string | null {
-  const fromMeta = doc.meta.PubDate ?? doc.meta.pubdate ?? doc.meta.publishdate ?? doc.meta.CreationDate;
-  const metaMatch = fromMeta?.match(/((?:19|20)\d{2})[-/年.]?(\d{1,2})[-/月.]?(\d{1,2})/);
-  if (metaMatch) return isoDate(metaMatch[1], metaMatch[2], metaMatch[3]);
-  const lines = doc.text.split('\n').map(compact).filter(Boolean);
-  const tail = lines.slice(-12).reverse();
-  for (const line of [...tail, ...lines.slice(0, 8)]) {
-    const m = line.match(/((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/);
-    if (m && line.length <= 40) return isoDate(m[1], m[2], m[3]);
+/** A publication date and where it was read. */
+interface DateFound {
+  date: string;
+  source: string;
+}
+
+/** Labels of printed dates, most telling first; a page's regeneration time (页面生成时间) is no publication date. */
+const DATE_LABELS = ['发布日期', '发布时间', '發布日期', '發布時間', '公开日期', '成文日期', '印发日期', '生成日期', '日期'];
+const LABELLED_LINE = /(发布日期|发布时间|發布日期|發布時間|公开日期|成文日期|印发日期|生成日期|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+const PRINTED_DATE = /((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/;
+
+function labelRank(label: string): number {
+  const i = DATE_LABELS.indexOf(label);
+  return i < 0 ? DATE_LABELS.length : i;
+}
+
+/** A date printed with a label: on the page around the report (HTML), or in the first or last lines of the text. */
+function labelledDate(doc: ExtractedDocument, lines: string[]): DateFound | null {
+  const found: { label: string; date: string; where: string }[] = (doc.pageDates ?? []).map((d) => ({ ...d, where: 'page' }));
+  for (const line of [...lines.slice(0, 15), ...lines.slice(-15)]) {
+    const m = line.match(LABELLED_LINE);
+    if (m && !/页面生成/.test(line) && line.length <= 80) found.push({ label: m[1], date: isoDate(m[2], m[3], m[4]), where: 'text' });
+  }
+  const usable = found.filter((d) => !/页面生成/.test(d.label));
+  if (!usable.length) return null;
+  const best = usable.sort((a, b) => labelRank(a.label) - labelRank(b.label))[0];
+  return { date: best.date, source: `${best.where === 'page' ? 'page' : 'document'}: ${best.label}` };
+}
+
+/** A line that is a date on its own, or an organ's name and a date (a signature); not a period (自…至…). */
+function dateLine(line: string): RegExpMatchArray | null {
+  const m = line.match(PRINTED_DATE);
+  if (!m) return null;
+  const rest = line.replace(m[0], '').replace(/[（()）\s]/g, '');
+  return rest.length <= 25 && !/[自至起止]|截至|期限|统计|年度|[，。；]/.test(rest) ? m : null;
+}
+
+/** The date printed at the end of the report (the signature), else one printed under its title. */
+function printedDate(lines: string[]): DateFound | null {
+  for (const line of lines.slice(-12).reverse()) {
+    const m = dateLine(line);
+    if (m) return { date: isoDate(m[1], m[2], m[3]), source: 'document: date at the end' };
+  }
+  for (const line of lines.slice(0, 8)) {
+    const m = dateLine(line);
+    if (m) return { date: isoDate(m[1], m[2], m[3]), source: 'document: date under the title' };
   }
   return null;
+}
+
+/**
+ * The publication date: a date the page or document prints (UCAP sites regenerate their PubDate meta,
+ * so a printed date wins when both exist), else the PubDate meta tag. Never a file's creation date
+ * (a PDF's CreationDate is when it was made, and for pages rendered on the fly the day of the crawl).
+ */
+function findPublishedDate(doc: ExtractedDocument): DateFound | null {
+  const lines = doc.text.split('\n').map(compact).filter(Boolean);
+  const printed = labelledDate(doc, lines) ?? printedDate(lines);
+  if (printed) return printed;
+  const name = ['PubDate', 'pubdate', 'publishdate', 'PublishDate'].find((n) => doc.meta[n]);
+  const metaMatch = name ? doc.meta[name].match(/((?:19|20)\d{2})[-/年.]?(\d{1,2})[-/月.]?(\d{1,2})/) : null;
+  return metaMatch ? { date: isoDate(metaMatch[1], metaMatch[2], metaMatch[3]), source: `meta: ${name}` } : null;
 }
 
 function findRegionCode(doc: ExtractedDocument): string | null {
@@ -104,11 +156,13 @@ export function readMetadata(doc: ExtractedDocument): ReportMetadata {
   const hit = fromText ?? fromContainer;
   const title = hit?.title ?? candidates[0] ?? null;
   const organFromMeta = doc.meta.ContentSource ? cleanOrgan(doc.meta.ContentSource) : null;
+  const date = findPublishedDate(doc);
   const result: ReportMetadata = {
     title,
     organ: hit?.organ ?? fromContainer?.organ ?? organFromMeta,
     year: hit?.year ?? yearFromPeriod(doc.text),
-    publishedDate: findPublishedDate(doc),
+    publishedDate: date?.date ?? null,
+    publishedDateSource: date?.source ?? null,
     regionCode: findRegionCode(doc),
   };
   if (title && LOOKALIKE.test(compact(title)) && !hit) result.notAReport = `the title "${title}" is not an annual report`;

@@ -1,6 +1,8 @@
 // Recognises the rows of the three tables from their label text, however a document wraps,
 // spaces or renumbers it. Keywords are matched on a normalised label (no spaces or punctuation).
 
+import { nearestApplicationRow, withoutAnnotations } from './label-match.ts';
+
 export type TableName = 'active' | 'applications' | 'reviews';
 
 /** Applicant columns of table "applications", in the order every report prints them. */
@@ -63,7 +65,9 @@ export function identifyApplicationRow(rawLabel: string, previous: string | null
   if (!label || label.length > 90) return null;
   if (/勾稽|申请人情况/.test(label)) return null;
   for (const rule of APPLICATION_ROWS) if (rule.pattern.test(label)) return rule.id;
-  return contextualApplicationRow(label.replace(/^三本年度办理结果/, ''), previous);
+  const plain = withoutAnnotations(label);
+  if (plain !== label) for (const rule of APPLICATION_ROWS) if (rule.pattern.test(plain)) return rule.id;
+  return contextualApplicationRow(plain.replace(/^三本年度办理结果/, ''), previous) ?? nearestApplicationRow(label);
 }
 
 /** Rows of table "active" (第二十条): the same id in both generations, columns differ. */
@@ -82,6 +86,9 @@ export function identifyActiveRow(rawLabel: string): string | null {
   // The row label may carry the item number of the form ("第二十条第（一）项规章" in a flattened table).
   const label = normaliseLabel(rawLabel).replace(/^第二十条第?（[一二三四五六七八九十]+）项/, '').replace(/^信息内容/, '');
   for (const rule of ACTIVE_ROWS) if (rule.pattern.test(label)) return rule.id;
+  // An annotated label (规章（设区的市、自治州人民政府应提供相关数据）) is the label without its note.
+  const plain = withoutAnnotations(label);
+  if (plain !== label) for (const rule of ACTIVE_ROWS) if (rule.pattern.test(plain)) return rule.id;
   return null;
 }
 

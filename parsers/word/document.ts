@@ -10,7 +10,7 @@ function pushText(rows: Row[], lines: string[], raw: string): void {
     const text = piece.replace(/[ \f\v]+/g, ' ').trim();
     if (!text) continue;
     lines.push(text);
-    rows.push(...rowsFromText(text));
+    for (const row of rowsFromText(text)) rows.push(row);
   }
 }
 
@@ -25,7 +25,7 @@ export function documentFromBlocks(blocks: WordBlock[], meta: Record<string, str
       continue;
     }
     const tableRows = expandWordBinaryTable(block.rows, tableCount++);
-    rows.push(...tableRows);
+    for (const row of tableRows) rows.push(row);
     for (const row of tableRows) lines.push(row.cells.filter((c) => !c.continuation).map((c) => c.text).join('\t'));
   }
   return {

@@ -60,7 +60,7 @@ function pushParagraph(walk: Walk, raw: string): void {
     const text = piece.replace(/[\u00a0\u3000]/g, ' ').replace(/[ \f\v]+/g, ' ').trim();
     if (!text) continue;
     walk.lines.push(text);
-    walk.rows.push(...rowsFromText(text));
+    for (const row of rowsFromText(text)) walk.rows.push(row);
   }
 }
 
@@ -71,7 +71,7 @@ function walkBody($: cheerio.CheerioAPI, el: Element, walk: Walk): void {
       pushParagraph(walk, paragraphText(child));
     } else if (child.name === 'w:tbl') {
       const rows = expandWordTable($, child, walk.tableCount++, paragraphText);
-      walk.rows.push(...rows);
+      for (const row of rows) walk.rows.push(row);
       for (const row of rows) walk.lines.push(row.cells.filter((c) => !c.continuation).map((c) => c.text).join('\t'));
     } else if (['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:smartTag'].includes(child.name)) {
       walkBody($, child, walk);

@@ -28,11 +28,12 @@ export const parseCommand = defineCommand({
   name: 'parse',
   summary: 'parse report documents into the canonical fields',
   description: `
-Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, plain text;
-the format is detected from the bytes) and prints what they say.`,
+Parses report documents (HTML page, PDF with a text layer or scanned, DOCX, DOC/WPS, RTF, XLS/XLSX
+sheets, plain text and Markdown; Traditional-script copies too; the format is detected from the
+bytes; OFD is refused as unsupported_format) and prints what they say.`,
   positionals: { label: '<file...>', min: 1, max: Infinity },
   options: {
-    json: flag('one JSON object per file, one per line: organ, year, template, title, fields, checks,\nsections, and also cells (raw string + source of every figure), publishedDate,\nregionCode, format, confidence, parserVersion, reason (when template is null)'),
+    json: flag('one JSON object per file, one per line: organ, year, template, title, fields, checks,\nsections (each with the canonical part it is), and also cells (raw string + source of\nevery figure, with the unit an amount was read in), publishedDate and publishedDateSource,\nregionCode, format, confidence, parserVersion, extraTables and extraRows (printed figures\nwith no canonical keys), reason (when template is null)'),
     full: flag('with --json, also include the document\'s full text ("text")'),
   },
   exitCodes: `Exit code 0 when every file was read, 3 when a file could not be read (its error is printed, as

@@ -1,7 +1,12 @@
-// The documents with known answers: the seeds as text, the seeds rendered into every format
-// (test/fixtures/seeds), and the real corpus documents labelled by us (test/fixtures/corpus).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// The documents with known answers, in three groups that are totalled apart:
+// - real: the real corpus files labelled by reading them (test/corpus/expected, files in
+//   ../shared/corpus/peers) and the five seeds as text (real reports, extracted by others);
+// - rendering: the seeds rendered by our generator into every format (test/fixtures/seeds);
+// - regression: our fixtures that reproduce one real failure each (test/fixtures/regressions).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+export type DocumentGroup = 'real' | 'rendering' | 'regression';
 
 export interface LabelledDocument {
   name: string;
@@ -9,6 +14,10 @@ export interface LabelledDocument {
   expectedPath: string;
   /** OCR'd documents are scored apart: their accuracy is a measurement, not a promise. */
   ocr: boolean;
+  group: DocumentGroup;
+  /** The CMS or office suite that made the document (for fixtures: the one they imitate). */
+  source: string;
+  province: string;
 }
 
 /** The repository root, found from here whether this runs from source or compiled into dist/. */
@@ -19,6 +28,25 @@ function repositoryRoot(dir: string): string {
 
 const ROOT = repositoryRoot(import.meta.dirname);
 export const SHARED_DIR = join(ROOT, '..', 'shared');
+export const CORPUS_EXPECTED_DIR = join(ROOT, 'test', 'corpus', 'expected');
+const REGRESSIONS_DIR = join(ROOT, 'test', 'fixtures', 'regressions');
+
+/** Where the seeds come from: the province of their organ and how their text was extracted. */
+const SEED_ORIGINS: Record<string, { province: string; text: string }> = {
+  '000_9fdddd81a4dc62c5': { province: '河南', text: 'PDF text' },
+  '001_46e25f98fd9935f9': { province: '四川', text: 'Word/HTML text (tabs)' },
+  '002_03ef826aa882f677': { province: '河南', text: 'Word/HTML text (tabs)' },
+  '003_d677def7845cc038': { province: '河南', text: 'HTML text (cell per line)' },
+  '004_6dd11e94be6ffc3a': { province: '河南', text: 'PDF text' },
+};
+
+/** What our seed renderings imitate, by file suffix. */
+function renderingSource(file: string): string {
+  if (/\.scan\.pdf$/.test(file)) return 'scan (pdftoppm + img2pdf)';
+  if (/\.html$/.test(file)) return 'TRS WCM';
+  if (/\.wps$/.test(file)) return 'WPS (Word 97 binary)';
+  return 'LibreOffice';
+}
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -28,31 +56,66 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+function isScan(file: string): boolean {
+  return /scan|image|\.png$|\.jpe?g$/.test(basename(file));
+}
+
 function seedDocuments(): LabelledDocument[] {
   const expectedDir = join(SHARED_DIR, 'spec', 'expected');
   const names = filesUnder(expectedDir).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json'));
   const fixtures = filesUnder(join(ROOT, 'test', 'fixtures', 'seeds'));
   return names.flatMap((name) => {
     const expectedPath = join(expectedDir, `${name}.json`);
-    const text = { name: `${name}.txt`, path: join(SHARED_DIR, 'seeds', `${name}.txt`), expectedPath, ocr: false };
+    const origin = SEED_ORIGINS[name] ?? { province: '?', text: 'text' };
+    const text: LabelledDocument = {
+      name: `${name}.txt`, path: join(SHARED_DIR, 'seeds', `${name}.txt`), expectedPath, ocr: false,
+      group: 'real', source: origin.text, province: origin.province,
+    };
     const rendered = fixtures
       .filter((f) => basename(f).startsWith(`${name}.`) && !/\.(json|md|txt)$/.test(f))
-      .map((f) => ({ name: basename(f), path: f, expectedPath, ocr: /scan|image|\.png$|\.jpe?g$/.test(basename(f)) }));
+      .map((f): LabelledDocument => ({
+        name: basename(f), path: f, expectedPath, ocr: isScan(f), group: 'rendering', source: renderingSource(f), province: origin.province,
+      }));
     return [text, ...rendered];
   });
 }
 
-/** Labels in test/fixtures/corpus/<name>.json answer the corpus file whose base name is <name>. */
+/** test/corpus/documents.tsv: file (under ../shared/corpus/peers), source, province, level, what. */
+function corpusManifest(): Map<string, { source: string; province: string }> {
+  const tsv = readFileSync(join(ROOT, 'test', 'corpus', 'documents.tsv'), 'utf8').trim().split('\n').slice(1);
+  return new Map(tsv.map((line) => {
+    const [file, source, province] = line.split('\t');
+    return [file, { source, province }];
+  }));
+}
+
+/** Each label names its document (`file`, relative to ../shared/corpus/peers). */
 function corpusDocuments(): LabelledDocument[] {
-  const labels = filesUnder(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.json'));
-  const corpus = filesUnder(join(SHARED_DIR, 'corpus', 'peers'));
-  return labels.flatMap((label) => {
-    const name = basename(label, '.json');
-    const doc = corpus.find((f) => basename(f).replace(/\.[^.]+$/, '') === name);
-    return doc ? [{ name: basename(doc), path: doc, expectedPath: label, ocr: false }] : [];
+  const manifest = corpusManifest();
+  return filesUnder(CORPUS_EXPECTED_DIR).filter((f) => f.endsWith('.json')).sort().flatMap((label) => {
+    const file = (JSON.parse(readFileSync(label, 'utf8')) as { file?: string }).file;
+    const path = file ? join(SHARED_DIR, 'corpus', 'peers', file) : '';
+    if (!file || !existsSync(path)) return [];
+    const origin = manifest.get(file) ?? { source: '?', province: '?' };
+    return [{ name: basename(path), path, expectedPath: label, ocr: false, group: 'real' as const, ...origin }];
+  });
+}
+
+/** Regression fixtures: `<name>.<ext>` beside `<name>.expected.json`, which says what it imitates. */
+function regressionDocuments(): LabelledDocument[] {
+  const files = filesUnder(REGRESSIONS_DIR);
+  return files.filter((f) => f.endsWith('.expected.json')).sort().flatMap((expectedPath) => {
+    const stem = basename(expectedPath, '.expected.json');
+    const doc = files.find((f) => basename(f).startsWith(`${stem}.`) && !f.endsWith('.json'));
+    if (!doc) return [];
+    const about = JSON.parse(readFileSync(expectedPath, 'utf8')) as { imitates?: string; province?: string };
+    return [{
+      name: basename(doc), path: doc, expectedPath, ocr: isScan(doc), group: 'regression' as const,
+      source: about.imitates ?? '?', province: about.province ?? '?',
+    }];
   });
 }
 
 export function labelledDocuments(): LabelledDocument[] {
-  return [...seedDocuments(), ...corpusDocuments()];
+  return [...seedDocuments(), ...corpusDocuments(), ...regressionDocuments()];
 }

@@ -10,8 +10,8 @@ export const SEEDS_DIR = join(SHARED, 'seeds');
 export const EXPECTED_DIR = join(SHARED, 'spec', 'expected');
 
 export type { Expected } from '../../scripts/eval/compare.ts';
-export { normOrgan, wrongFields } from '../../scripts/eval/compare.ts';
-import { normOrgan, wrongFields, type Expected } from '../../scripts/eval/compare.ts';
+export { normOrgan, wrongFields, wrongSections } from '../../scripts/eval/compare.ts';
+import { normOrgan, wrongFields, wrongSections, type Expected } from '../../scripts/eval/compare.ts';
 import type { ParseResult } from '../../parsers/index.ts';
 
 export function seedNames(): string[] {
@@ -29,8 +29,10 @@ export function assertSameMetadata(result: ParseResult, expected: Expected, name
   assert.equal(result.template, expected.template, name);
 }
 
-/** The parse is the answer: metadata and every field. */
+/** The parse is the answer: metadata, every field, and the sections and publication date where the answer gives them. */
 export function assertMatchesExpected(result: ParseResult, expected: Expected, name?: string): void {
   assertSameMetadata(result, expected, name);
   assert.deepEqual(wrongFields(result, expected), [], name);
+  assert.deepEqual(wrongSections(result, expected), [], name);
+  if ('publishedDate' in expected) assert.equal(result.publishedDate, expected.publishedDate ?? null, `${name ?? ''} publishedDate`);
 }

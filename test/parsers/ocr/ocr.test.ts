@@ -16,7 +16,7 @@ import { readPgm, type GreyImage } from '../../../parsers/ocr/rules.ts';
 import { rotate } from '../../../parsers/ocr/deskew.ts';
 import { buildReport } from '../../../parsers/report/build-report.ts';
 import { EXPECTED_DIR, assertSameMetadata, loadExpected, seedNames, wrongFields } from '../../helpers/expected.ts';
-import { FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
+import { CORPUS_EXPECTED_DIR, FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
 
 const FIXTURE_SEEDS = join(FIXTURES_DIR, 'seeds');
 // Reached 998 of 998; a few fields of slack so that a tesseract update does not fail the build,
@@ -94,7 +94,7 @@ test('a real report PDF rasterised and read by OCR: tables cut by page breaks st
     execFileSync('pdftoppm', ['-r', '300', '-gray', pdf, join(dir, 'page')]);
     const pages = readdirSync(dir).sort().map((f) => readPgm(readFileSync(join(dir, f))));
     const result = buildReport(await ocrPageImages(pages, {}, []));
-    const expected = loadExpected(join(FIXTURES_DIR, 'corpus', 'hzq2023_working.json'));
+    const expected = loadExpected(join(CORPUS_EXPECTED_DIR, 'hzq2023_working.json'));
     const wrong = wrongFields(result, expected);
     assert.deepEqual(wrong.filter((k) => result.fields[k] !== null), [], 'figures that are not printed');
     // 200 of 200 when written; the row under the page break (需要另行制作: 3 … 3) must be among them.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseDocument, UnreadableDocumentError } from '../../../parsers/index.ts';
 import { extractDocument } from '../../../parsers/extract.ts';
 import { EXPECTED_DIR, assertMatchesExpected, loadExpected, seedNames } from '../../helpers/expected.ts';
-import { FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
+import { CORPUS_EXPECTED_DIR, FIXTURES_DIR, SHARED } from '../../helpers/paths.ts';
 
 const FIXTURE_SEEDS = join(FIXTURES_DIR, 'seeds');
 
@@ -28,7 +28,7 @@ const CORPUS_ROOT = join(SHARED, 'corpus', 'peers');
 for (const path of CORPUS_PDFS) {
   const base = path.split('/')[1];
   test(`corpus PDF ${base} parses exactly to its hand label`, async () => {
-    const expected = loadExpected(join(FIXTURES_DIR, 'corpus', `${base}.json`));
+    const expected = loadExpected(join(CORPUS_EXPECTED_DIR, `${base}.json`));
     const result = await parseDocument(readFileSync(join(CORPUS_ROOT, `${path}.pdf`)));
     assertMatchesExpected(result, expected);
   });

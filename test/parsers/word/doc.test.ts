@@ -103,9 +103,11 @@ test('an Excel workbook (OLE without a WordDocument stream) is refused with code
   const xls = readFileSync(SPREADSHEET);
   assert.deepEqual([...xls.subarray(0, 4)], [0xd0, 0xcf, 0x11, 0xe0]);
   await assert.rejects(extractDoc(xls), (e: unknown) => isUnreadable('not_word')(e) && /WordDocument.*Workbook/.test((e as Error).message));
+  // The dispatcher then reads it as what it is, a spreadsheet: no report in it.
   const safe = await parseDocumentSafely(xls);
+  assert.equal(safe.format, 'sheet');
   assert.equal(safe.template, null);
-  assert.match(safe.reason ?? '', /not_word/);
+  assert.match(safe.reason ?? '', /not a report/);
 });
 
 test('a truncated DOC is refused as damaged, at any cut', async () => {

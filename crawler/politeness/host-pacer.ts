@@ -10,7 +10,13 @@ export class HostPacer {
 
   /** Sets a host's own gap (robots.txt Crawl-delay), never below the base delay. */
   setHostDelay(host: string, delayMs: number): void {
-    this.delayMs.set(host, Math.max(this.baseDelayMs, delayMs));
+    const before = this.delayFor(host);
+    const after = Math.max(this.baseDelayMs, delayMs);
+    this.delayMs.set(host, after);
+    // The robots.txt request itself was booked with the old gap: the next start moves out by the
+    // difference, or the first page after robots.txt would come too early.
+    const booked = this.nextStartMs.get(host);
+    if (booked !== undefined && after > before) this.nextStartMs.set(host, booked + after - before);
   }
 
   /** The gap currently applied to a host. */

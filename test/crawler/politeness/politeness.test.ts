@@ -33,3 +33,13 @@ test('politeness: pacer spaces starts per host and backs off; Retry-After read; 
   assert.throws(() => resolveSettings({ politenessDelaySecs: -1 }), SettingsError);
   assert.equal(resolveSettings().politenessDelaySecs, 2);
 });
+
+test('crawl-delay-learned-after-robots-request: the first page after robots.txt waits the Crawl-delay, not the base gap', async () => {
+  const pacer = new HostPacer(50, 5000);
+  const t0 = Date.now();
+  await pacer.waitTurn('h'); // the robots.txt request, booked with the base gap
+  pacer.setHostDelay('h', 400); // its Crawl-delay, read from the answer
+  await pacer.waitTurn('h');
+  const gap = Date.now() - t0;
+  assert.ok(gap >= 390, `first page came ${gap} ms after robots.txt`);
+});

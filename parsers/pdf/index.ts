@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
+import { onePdfAtATime } from './one-at-a-time.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -74,8 +75,15 @@ export type PdfReading =
   | { kind: 'text-layer'; document: ExtractedDocument }
   | { kind: 'scanned'; pageCount: number; meta: Record<string, string>; warnings: string[] };
 
-/** Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. */
-export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
+/**
+ * Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. Readings are
+ * queued, one document open at a time (one-at-a-time.ts): pdfjs shares page counts across documents.
+ */
+export function readPdf(bytes: Uint8Array): Promise<PdfReading> {
+  return onePdfAtATime(() => readPdfAlone(bytes));
+}
+
+async function readPdfAlone(bytes: Uint8Array): Promise<PdfReading> {
   const doc = await openPdf(bytes);
   try {
     const warnings: string[] = [];
@@ -83,6 +91,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     if (doc.numPages > MAX_PDF_PAGES) warnings.push(`only the first ${MAX_PDF_PAGES} of ${doc.numPages} pages read`);
     const rows: Row[] = [];
     let characters = 0;
+    let pagesRead = 0;
     for (let n = 1; n <= pageCount; n++) {
       let items: PositionedItem[];
       try {
@@ -91,13 +100,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
         warnings.push(`page ${n} unreadable: ${(error as Error).message}`);
         continue;
       }
+      pagesRead += 1;
       characters += items.reduce((sum, i) => sum + i.text.trim().length, 0);
       rows.push(...pageRows(items));
     }
     const meta = await readMeta(doc);
     if (characters < 20 * pageCount && characters < 200) return { kind: 'scanned', pageCount, meta, warnings };
     const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
-    return { kind: 'text-layer', document: { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, warnings } };
+    return { kind: 'text-layer', document: { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, pagesRead, warnings } };
   } finally {
     await doc.destroy().catch(() => {});
   }

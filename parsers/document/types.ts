@@ -147,4 +147,9 @@ export interface ParseHints {
   contentType?: string;
   /** Charset from an HTTP Content-Type header, if one was sent. */
   headerCharset?: string;
+  /**
+   * Cancels a long reading (OCR, a PDF's pages): its tesseract and pdftoppm children are killed and
+   * the parse fails with the code `cancelled`.
+   */
+  signal?: AbortSignal;
 }

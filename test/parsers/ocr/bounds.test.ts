@@ -90,8 +90,12 @@ test('a parse killed with kill -9 takes its OCR children with it', async () => {
     assert.ok(grandchildren.some((c) => c.endsWith('tesseract')), 'the parse started tesseract');
     const pids = grandchildren.map((l) => Number(l.split(/\s+/)[0]));
     child.kill('SIGKILL');
-    const alive = () => pids.filter((pid) => { try { process.kill(pid, 0); return true; } catch { return false; } });
-    for (let waited = 0; waited < 1500 && alive().length > 0; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    // Running, not a zombie waiting for init to reap it.
+    const alive = () => pids.filter((pid) => {
+      const stat = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+      return stat !== '' && !stat.startsWith('Z');
+    });
+    for (let waited = 0; waited < 3000 && alive().length > 0; waited += 50) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(alive(), [], 'no OCR child outlives its parse');
   } finally {
     child.kill('SIGKILL');

@@ -63,7 +63,13 @@ export interface ExtractedDocument {
    * metadata table's 生成日期), as ISO dates; the report's own printed dates are in `text`.
    */
   pageDates?: { label: string; date: string }[];
+  /** Pages in the file (PDF, OCR'd PDF). */
   pages?: number;
+  /**
+   * Pages whose text was read; fewer than `pages` (an unreadable page, pages past a cap) fails the
+   * `parse.pages` check, so a parse that lost pages never passes with fewer figures.
+   */
+  pagesRead?: number;
   /** Set when any text came from OCR: mean word confidence 0..100. */
   ocrConfidence?: number;
   warnings: string[];
@@ -141,4 +147,9 @@ export interface ParseHints {
   contentType?: string;
   /** Charset from an HTTP Content-Type header, if one was sent. */
   headerCharset?: string;
+  /**
+   * Cancels a long reading (OCR, a PDF's pages): its tesseract and pdftoppm children are killed and
+   * the parse fails with the code `cancelled`.
+   */
+  signal?: AbortSignal;
 }

@@ -47,7 +47,17 @@ export interface BoundedRequest {
   /** Told about each redirect before it is followed. */
   onRedirect?: (from: BoundedResponseHead, to: string) => void;
   signal?: AbortSignal;
+  /** Check TLS certificates (default false: many portals serve expired or self-signed ones, as Crawlee's default). */
+  rejectUnauthorized?: boolean;
+  /** Accept slightly malformed response headers (default true, as got-scraping does). */
+  insecureHTTPParser?: boolean;
 }
+
+const DEFAULT_HEADERS: Record<string, string> = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
+  'accept-encoding': 'gzip, deflate, br',
+};
 
 /** Status line and headers of one response. */
 export interface BoundedResponseHead {
@@ -117,9 +127,10 @@ function exchange(request: BoundedRequest, url: URL, method: string, body: strin
     const client = url.protocol === 'https:' ? https : http;
     const headers = { ...(request.headers ?? {}) } as Record<string, string | string[]>;
     for (const key of Object.keys(headers)) if (headers[key] === undefined) delete headers[key];
-    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
+    for (const [name, value] of Object.entries(DEFAULT_HEADERS)) if (!Object.keys(headers).some((k) => k.toLowerCase() === name)) headers[name] = value;
     const req = client.request(url, {
       method, headers, agent: false,
+      rejectUnauthorized: request.rejectUnauthorized ?? false, insecureHTTPParser: request.insecureHTTPParser ?? true,
       lookup: checkedLookup(url.hostname, request.checkAddress, (r) => { refusedAddress = r; }, url.toString()),
     });
     const onAbort = () => fail(new FetchRefusal('timeout', `no complete answer within ${request.timeoutMs} ms`, url.toString()));

@@ -48,6 +48,8 @@ export class BoundedHttpClient implements BaseHttpClient {
         url: String(request.url), method: request.method, headers: request.headers, body: bodyOf(request.body),
         timeoutMs: this.policy.timeoutMs, maxBytes: this.policy.maxBytes, maxRedirects: maxRedirectsOf(request),
         checkUrl: this.policy.checkUrl, checkAddress: this.policy.checkAddress, signal: request.signal,
+        rejectUnauthorized: (request.https as { rejectUnauthorized?: boolean } | undefined)?.rejectUnauthorized ?? false,
+        insecureHTTPParser: request.insecureHTTPParser ?? true,
         onRedirect: onRedirect && ((from, to) => onRedirect({ ...from, redirectUrls: [], trailers: {}, complete: true }, { url: to, headers: {} })),
       });
     } catch (error) {

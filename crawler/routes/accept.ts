@@ -44,7 +44,7 @@ export function acceptResponse(ctx: HttpCrawlingContext, state: PortalCrawlState
   const verdict = classifyResponse(status, finalUrl, sample, headers);
   state.tally.fetched++;
   // A good answer lets a host's back-off decay towards its usual gap.
-  if (verdict.kind === 'content' || verdict.kind === 'not-modified') state.pacer.recover(hostOf(finalUrl));
+  if (verdict.kind === 'content' || verdict.kind === 'not-modified') state.pacer.recover(hostOf(entry.url));
   switch (verdict.kind) {
     case 'content':
       if (bytes.byteLength > state.settings.maxAttachmentBytes) {

@@ -3,6 +3,8 @@
 export { openArchive, DEFAULT_ARCHIVE_PATH } from './archive.ts';
 export type { Archive, OpenArchiveOptions } from './archive.ts';
 export { ArchiveError } from './errors.ts';
+export { acquireCrawlLock, ArchiveLockedError, lockPathOf, processAlive } from './crawl-lock.ts';
+export type { CrawlLock, LockHolder } from './crawl-lock.ts';
 export { latestSchemaVersion, schemaVersion } from './migrate.ts';
 export { upsertPortal, updatePortal, getPortal, listPortals, removePortal } from './portals.ts';
 export type { Portal, PortalPatch } from './portals.ts';

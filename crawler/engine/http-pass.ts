@@ -13,6 +13,9 @@ import { flipbookHandler } from '../routes/flipbook.ts';
 import { entryOf } from '../routes/accept.ts';
 import { hostOf } from '../discovery/urls.ts';
 import { robotsFor } from '../politeness/robots-cache.ts';
+import { BoundedHttpClient, FinalFetchRefusal } from '../responses/http-client.ts';
+import { outOfScopeReason } from '../discovery/scope.ts';
+import { fetchPolicyOf, guardsOf } from './guards.ts';
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 
@@ -44,6 +47,13 @@ async function admit(state: PortalCrawlState, entries: FrontierEntry[]): Promise
   const requests = [];
   for (const entry of entries) {
     if (entry.label === 'browser') continue;
+    // Entries queued before the scope was checked (an older frontier) are refused here too.
+    const outside = outOfScopeReason(entry.url, guardsOf(state).scope, entry.label === 'attachment' || entry.label === 'report' ? 'attachment' : 'page');
+    if (outside) {
+      settleEntry(state.archive, entry.id, { status: 'skipped', reason: `out_of_scope: ${outside}`, runId: state.runId });
+      state.tally.refused.push({ url: entry.url, reason: `out_of_scope: ${outside}` });
+      continue;
+    }
     const robots = await robotsFor(state, entry.url);
     if (!robots.isAllowed(entry.url)) {
       settleEntry(state.archive, entry.id, { status: 'skipped', reason: 'forbidden by robots.txt', runId: state.runId });
@@ -68,6 +78,8 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
   };
   crawler = new HttpCrawler({
     requestHandler: routerFor(state),
+    // Bodies capped on the wire and inflated, the body inside the timeout, every redirect hop in scope.
+    httpClient: new BoundedHttpClient(fetchPolicyOf(state)),
     // Failures are recorded in the frontier and the run summary; Crawlee's own log (ERROR by
     // default, crawlee.json or CRAWLEE_LOG_LEVEL for more) says what only Crawlee knows.
     log: crawleeLog(settings, state.log),
@@ -109,6 +121,13 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
 function recordFailure(state: PortalCrawlState, request: { userData: Record<string, unknown>; url: string }, error: Error): void {
   const entry = entryOf({ request });
   if (state.blocked) return; // left queued for another night
+  if (error instanceof FinalFetchRefusal && (error.code === 'out_of_scope' || error.code === 'private_address')) {
+    // Never fetched, so nothing is stored: the frontier and the summary say why.
+    const refusal = `${error.code}: ${error.detail}`;
+    settleEntry(state.archive, entry.id, { status: 'skipped', reason: refusal, runId: state.runId });
+    state.tally.refused.push({ url: entry.url, reason: refusal });
+    return;
+  }
   const reason = failureReason(error);
   storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
   settleEntry(state.archive, entry.id, { status: 'failed', reason, runId: state.runId });
@@ -118,7 +137,9 @@ function recordFailure(state: PortalCrawlState, request: { userData: Record<stri
 /** A short reason for a failed fetch: the HTTP status class, a redirect loop, a timeout, a network error. */
 export function failureReason(error: Error): string {
   const message = error.message ?? String(error);
+  if (error instanceof FinalFetchRefusal) return error.code;
   if (/^http-\d+/.test(message)) return message;
+  if (/^timeout: /.test(message)) return 'timeout';
   if (/redirect/i.test(message)) return 'redirect loop';
   if (/timed? ?out|timeout/i.test(message)) return 'timeout';
   if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|socket hang up/i.test(message)) return `network: ${message.match(/E[A-Z]+|socket hang up/)?.[0]}`;

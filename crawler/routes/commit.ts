@@ -5,6 +5,7 @@ import { addToFrontier, inTransaction, recordParse, settleEntry, storeCapture, t
 import type { Discovery } from '../discovery/discover.ts';
 import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
+import { guardsOf } from '../engine/guards.ts';
 
 /** What a handler worked out about a fetched body. */
 export interface PageFindings {
@@ -17,6 +18,11 @@ export interface PageFindings {
 /** Records the fetch and its findings; returns the new entries to fetch. */
 export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings): Promise<FrontierEntry[]> {
   const { entry } = fetched;
+  const { kept: discoveries, traps } = guardsOf(state).traps.filter(entry.url, findings.discoveries);
+  for (const trap of traps) {
+    state.tally.traps.push(trap);
+    state.log(`${state.portal.url}: trap (${trap.kind}) at ${trap.url}: ${trap.detail}`);
+  }
   const added = inTransaction(state.archive, () => {
     const stored = storeCapture(state.archive, {
       url: entry.url, finalUrl: fetched.finalUrl, status: fetched.status, headers: fetched.headers, bytes: fetched.bytes,
@@ -27,7 +33,7 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
       else state.tally.newCaptures++;
     }
     if (findings.parse) recordFound(state, fetched, findings, stored.id, stored.isNew);
-    const newEntries = addToFrontier(state.archive, state.portal.id, findings.discoveries.map((d) => ({
+    const newEntries = addToFrontier(state.archive, state.portal.id, discoveries.map((d) => ({
       url: d.url, label: d.label, depth: d.depth, parentUrl: entry.url, linkText: d.linkText, context: d.context,
       status: d.skipReason ? 'skipped' as const : 'queued' as const, reason: d.skipReason ?? null,
     })));
@@ -37,7 +43,11 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
     });
     return newEntries;
   });
-  for (const e of added) if (e.status === 'skipped') state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
+  for (const e of added) {
+    if (e.status !== 'skipped') continue;
+    if (e.reason?.startsWith('out_of_scope')) state.tally.refused.push({ url: e.url, reason: e.reason });
+    else state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
+  }
   const queued = added.filter((e) => e.status === 'queued');
   await state.enqueue(queued);
   return queued;

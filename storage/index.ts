@@ -21,8 +21,8 @@ export { parseCapture, hintsForCapture, capturesToReparse, compareVersions } fro
 export type { ReparseSelection } from './parse-capture.ts';
 export { reparseArchive } from './reparse.ts';
 export type { ReparseSummary } from './reparse.ts';
-export { runReadOnlyQuery, parseParamValue, QueryError } from './query.ts';
-export type { QueryResult } from './query.ts';
+export { runReadOnlyQuery, parseParamValue, parseParamAssignment, PARAM_TYPES, QueryError } from './query.ts';
+export type { QueryResult, ParamType, ParamValue } from './query.ts';
 export { NAMED_QUERIES, runNamedQuery } from './named-queries.ts';
 export type { NamedQuery } from './named-queries.ts';
 export { searchReports, ftsPhrase } from './search.ts';

@@ -10,7 +10,13 @@ export { startRun, finishRun, markInterruptedRuns, listRuns, getRun } from './ru
 export type { CrawlRun, RunStatus } from './runs.ts';
 export { storeCapture, getCapture, capturesOfUrl, latestCapture, getBody, getCaptureBody, sha256Hex } from './captures.ts';
 export type { CaptureInput, StoredCapture, Capture } from './captures.ts';
-export { recordParse, latestParse, reselectAllReports, normalizeOrgan } from './parses.ts';
+export { recordParse, latestParse, reselectAllReports, reselectOrganYear, normalizeOrgan } from './parses.ts';
+export { organForName, listOrgans, findOrgan, showOrgan, setAlias, mergeOrgans, splitAlias } from './organs.ts';
+export type { OrganRow, SeenAt } from './organs.ts';
+export { resolveOrgan } from './organ-resolve.ts';
+export type { Resolution, ResolveContext } from './organ-resolve.ts';
+export { divisions, divisionOfCode, standardCode } from './divisions.ts';
+export type { Division } from './divisions.ts';
 export type { RecordedParse } from './parses.ts';
 export { rankCandidates } from './report-selection.ts';
 export type { Candidate } from './report-selection.ts';

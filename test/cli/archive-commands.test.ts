@@ -68,7 +68,7 @@ test('named queries answer the common questions', () => {
   assert.equal(failing.length, archive.db.prepare('SELECT count(*) FROM report_checks WHERE ok = 0').pluck().get());
   archive.close();
   const byYear = JSON.parse(nianbao('query', '--named', 'by-year', '--param', 'year=2020').stdout) as { organ: string }[];
-  assert.deepEqual(byYear.map((r) => r.organ), ['韭园镇人民政府']);
+  assert.deepEqual(byYear.map((r) => r.organ), ['扶沟县韭园镇人民政府'], 'reports are named after their organ (printed 韭园镇人民政府)');
   const byOrgan = JSON.parse(nianbao('query', '--named', 'by-organ', '--param', 'organ=牧野').stdout) as { year: number }[];
   assert.deepEqual(byOrgan.map((r) => r.year), [2021]);
   const field = JSON.parse(nianbao('query', '--named', 'field', '--param', 'key=apps.new.total').stdout) as { value: number | null }[];

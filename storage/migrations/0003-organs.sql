@@ -1,0 +1,43 @@
+-- 0003: organs as first-class records. A report is one organ × year; the organ is found from the
+-- name it was printed under (an alias) by resolution against the division dataset, or by a person.
+
+-- One organ: a government (keyed by its division code) or a department of one, or an organ no
+-- division matched (keyed by its printed name until a person decides).
+CREATE TABLE organs (
+  id            INTEGER PRIMARY KEY,
+  key           TEXT NOT NULL UNIQUE,     -- gov:411621104 | dept:411621:教育局 | name:<printed> | manual:<n>
+  name          TEXT NOT NULL UNIQUE,     -- canonical name, e.g. 扶沟县韭园镇人民政府
+  level         TEXT NOT NULL,            -- province | prefecture | county | township | department | other
+  division_code TEXT,                     -- 6 digits (province, prefecture, county) or 9 (township); NULL when unknown
+  parent_id     INTEGER REFERENCES organs(id),   -- the government it belongs to, when that organ is known
+  portal_id     INTEGER REFERENCES portals(id),  -- the portal it publishes on
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX organs_by_division ON organs(division_code);
+
+-- Every name an organ was printed under, how it was matched and where it was first seen.
+CREATE TABLE organ_aliases (
+  name             TEXT PRIMARY KEY,     -- the printed organ as parses.organ holds it (whitespace removed)
+  organ_id         INTEGER NOT NULL REFERENCES organs(id),
+  reasons          TEXT NOT NULL,        -- JSON array of the matching steps, e.g. "region prefix left out: …"
+  doubt            TEXT,                 -- why the match is uncertain; NULL when it is not
+  manual           INTEGER NOT NULL DEFAULT 0,   -- 1: a person decided (nianbao organs alias|merge|split); resolution leaves it alone
+  first_capture_id INTEGER REFERENCES captures(id),
+  first_portal_id  INTEGER REFERENCES portals(id),
+  first_url        TEXT,
+  seen_at          TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX organ_aliases_by_organ ON organ_aliases(organ_id);
+
+-- What people decided, in order, so a decision can be read back and exported.
+CREATE TABLE organ_decisions (
+  id       INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,
+  action   TEXT NOT NULL,                -- alias | merge | split
+  alias    TEXT,
+  organ_id INTEGER,
+  detail   TEXT NOT NULL
+);
+
+ALTER TABLE reports ADD COLUMN organ_id INTEGER REFERENCES organs(id);
+CREATE INDEX reports_by_organ_id ON reports(organ_id, year);

@@ -12,7 +12,7 @@ export { storeCapture, getCapture, capturesOfUrl, latestCapture, getBody, getCap
 export type { CaptureInput, StoredCapture, Capture } from './captures.ts';
 export { recordParse, latestParse, reselectAllReports, reselectOrganYear, normalizeOrgan } from './parses.ts';
 export { organForName, listOrgans, findOrgan, showOrgan, setAlias, mergeOrgans, splitAlias } from './organs.ts';
-export type { OrganRow, SeenAt } from './organs.ts';
+export type { OrganRow, SeenAt, OrganAlias, OrganDetail } from './organs.ts';
 export { resolveOrgan } from './organ-resolve.ts';
 export type { Resolution, ResolveContext } from './organ-resolve.ts';
 export { divisions, divisionOfCode, standardCode } from './divisions.ts';

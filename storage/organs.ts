@@ -85,17 +85,32 @@ export function findOrgan(archive: Archive, ref: string | number): number | unde
     ?? (cached(db, 'SELECT organ_id FROM organ_aliases WHERE name = ?').pluck().get(text) as number | undefined);
 }
 
+/** One name an organ was printed under. */
+export interface OrganAlias {
+  name: string; organ_id: number; reasons: string[]; doubt: string | null; manual: boolean;
+  first_capture_id: number | null; first_portal_id: number | null; first_url: string | null; seen_at: string;
+}
+
+/** An organ with its aliases, its reports by year and the decisions about it. */
+export interface OrganDetail {
+  organ: { id: number; key: string; name: string; level: string; division_code: string | null; parent_id: number | null; parent_name: string | null;
+    portal_id: number | null; portal_url: string | null; portal_name: string | null; created_at: string };
+  aliases: OrganAlias[];
+  reports: { id: number; year: number; template: string | null; published_date: string | null; portal_id: number | null; printed_as: string; url: string }[];
+  decisions: { id: number; at: string; action: string; alias: string | null; organ_id: number; detail: string }[];
+}
+
 /** An organ with its aliases (reasons, doubts, where seen), reports by year and the decisions about it. */
-export function showOrgan(archive: Archive, id: number) {
+export function showOrgan(archive: Archive, id: number): OrganDetail | undefined {
   const db = archive.db;
   const organ = db.prepare(`SELECT o.*, p.url AS portal_url, p.name AS portal_name, par.name AS parent_name
-    FROM organs o LEFT JOIN portals p ON p.id = o.portal_id LEFT JOIN organs par ON par.id = o.parent_id WHERE o.id = ?`).get(id) as Record<string, unknown> | undefined;
+    FROM organs o LEFT JOIN portals p ON p.id = o.portal_id LEFT JOIN organs par ON par.id = o.parent_id WHERE o.id = ?`).get(id) as OrganDetail['organ'] | undefined;
   if (!organ) return undefined;
-  const aliases = (db.prepare('SELECT * FROM organ_aliases WHERE organ_id = ? ORDER BY seen_at, name').all(id) as Record<string, unknown>[])
-    .map((a) => ({ ...a, reasons: JSON.parse(String(a.reasons)) as string[], manual: a.manual === 1 }));
+  const aliases = (db.prepare('SELECT * FROM organ_aliases WHERE organ_id = ? ORDER BY seen_at, name').all(id) as (Omit<OrganAlias, 'reasons' | 'manual'> & { reasons: string; manual: number })[])
+    .map((a) => ({ ...a, reasons: JSON.parse(a.reasons) as string[], manual: a.manual === 1 }));
   const reports = db.prepare(`SELECT r.id, r.year, r.template, r.published_date, r.portal_id, p.organ AS printed_as, c.url
-    FROM reports r JOIN parses p ON p.id = r.parse_id JOIN captures c ON c.id = r.capture_id WHERE r.organ_id = ? ORDER BY r.year`).all(id);
-  const decisions = db.prepare('SELECT * FROM organ_decisions WHERE organ_id = ? OR alias IN (SELECT name FROM organ_aliases WHERE organ_id = ?) ORDER BY id').all(id, id);
+    FROM reports r JOIN parses p ON p.id = r.parse_id JOIN captures c ON c.id = r.capture_id WHERE r.organ_id = ? ORDER BY r.year`).all(id) as OrganDetail['reports'];
+  const decisions = db.prepare('SELECT * FROM organ_decisions WHERE organ_id = ? OR alias IN (SELECT name FROM organ_aliases WHERE organ_id = ?) ORDER BY id').all(id, id) as OrganDetail['decisions'];
   return { organ, aliases, reports, decisions };
 }
 
@@ -116,6 +131,14 @@ function yearsOf(db: Database.Database, organIds: number[]): [number, number][] 
 
 type Reselect = (db: Database.Database, organId: number, year: number) => unknown;
 
+/** An organ that lost its last alias to a decision goes (its reports went with the re-choosing). */
+function dropIfEmpty(db: Database.Database, organId: number): void {
+  if (db.prepare('SELECT 1 FROM organ_aliases WHERE organ_id = ?').get(organId)) return;
+  if (db.prepare('SELECT 1 FROM reports WHERE organ_id = ?').get(organId)) return;
+  db.prepare('UPDATE organs SET parent_id = NULL WHERE parent_id = ?').run(organId);
+  db.prepare('DELETE FROM organs WHERE id = ?').run(organId);
+}
+
 /** `organs alias NAME --to ORGAN`: this printed name means that organ, by a person's decision. */
 export function setAlias(archive: Archive, printed: string, organRef: string | number, reselect: Reselect, note = ''): { organId: number; from: number | null } {
   const db = archive.db;
@@ -130,6 +153,7 @@ export function setAlias(archive: Archive, printed: string, organRef: string | n
       .run(name, organId, JSON.stringify([`manual: ${name} is organ ${organId}${note ? ` (${note})` : ''}`]), now());
     recordDecision(db, 'alias', name, organId, `${name} → organ ${organId}${from !== null ? ` (was organ ${from})` : ''}${note ? `: ${note}` : ''}`);
     for (const [id, y] of [...before, ...yearsOf(db, [organId])]) reselect(db, id, y);
+    if (from !== null && from !== organId) dropIfEmpty(db, from);
     return { organId, from };
   }).immediate();
 }
@@ -173,6 +197,7 @@ export function splitAlias(archive: Archive, printed: string, newName: string | 
       .run(organId, `manual: split from organ ${row.organ_id}`, name);
     recordDecision(db, 'split', name, organId, `${name} split from organ ${row.organ_id} into ${organId} (${canonical})`);
     for (const [id, y] of [...years, ...yearsOf(db, [organId])]) reselect(db, id, y);
+    dropIfEmpty(db, row.organ_id);
     return { organId, from: row.organ_id };
   }).immediate();
 }

@@ -6,6 +6,7 @@ import { parseCommand } from './parse.ts';
 import { evalCommand } from './eval.ts';
 import { seedCommand } from './seed.ts';
 import { portalsCommand } from './portals.ts';
+import { organsCommand } from './organs.ts';
 import { crawlCommand } from './crawl.ts';
 import { queryCommand } from './query.ts';
 import { tablesCommand, schemaCommand, rowsCommand } from './tables.ts';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   evalCommand,
   seedCommand,
   portalsCommand,
+  organsCommand,
   crawlCommand,
   queryCommand,
   tablesCommand,

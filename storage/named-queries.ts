@@ -30,12 +30,12 @@ function sqlQuery(name: string, summary: string, params: NamedQuery['params'], s
 export const NAMED_QUERIES: NamedQuery[] = [
   {
     name: 'coverage',
-    summary: 'organ × year matrix: ok, checks-failing, legacy, no-figures, unparsed, missing',
+    summary: 'organ × year matrix, one row per organ: ok, checks-failing, legacy, no-figures, unparsed, lookalike, missing, not-expected',
     params: [
-      { name: 'from', help: 'first year (default: the earliest seen)', type: 'int' },
-      { name: 'to', help: 'last year (default: the latest seen)', type: 'int' },
+      { name: 'from', help: 'first year (default 2019; earlier for legacy reports)', type: 'int' },
+      { name: 'to', help: 'last year (default: the last complete year)', type: 'int' },
       { name: 'portal', help: 'portal id', type: 'int' },
-      { name: 'region', help: 'region code prefix' },
+      { name: 'region', help: 'division code prefix (2, 4, 6 or 9 digits)' },
     ],
     run: (archive, p) => {
       const { years, rows } = coverageMatrix(archive, {
@@ -43,17 +43,17 @@ export const NAMED_QUERIES: NamedQuery[] = [
         regionPrefix: p.region === undefined ? undefined : String(p.region),
       });
       return {
-        columns: ['organ', 'region_code', ...years.map(String)],
-        rows: rows.map((row) => [row.organ, row.regionCode, ...years.map((y) => row.cells[y])]),
+        columns: ['organ_id', 'organ', 'level', 'region_code', 'portal_id', ...years.map(String)],
+        rows: rows.map((row) => [row.organId, row.organ, row.level, row.regionCode, row.portalId, ...years.map((y) => row.cells[y])]),
       };
     },
   },
   sqlQuery('by-organ', 'reports of organs whose name contains :organ, by year', [{ name: 'organ', help: 'part of the organ name', required: true }],
     `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
      WHERE r.organ LIKE '%' || :organ || '%' ORDER BY r.organ, r.year`),
-  sqlQuery('by-region', 'reports whose region code starts with :region', [{ name: 'region', help: 'region code prefix, e.g. 4107', required: true }],
-    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
-     WHERE r.region_code LIKE :region || '%' ORDER BY r.region_code, r.organ, r.year`),
+  sqlQuery('by-region', 'reports of organs whose division code starts with :region (2, 4, 6 or 9 digits)', [{ name: 'region', help: 'division code prefix, e.g. 4107', required: true }],
+    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id LEFT JOIN organs o ON o.id = r.organ_id
+     WHERE substr(coalesce(o.division_code, r.region_code), 1, length(:region)) = :region ORDER BY r.region_code, r.organ, r.year`),
   sqlQuery('by-year', 'reports on year :year', [{ name: 'year', help: 'the year the statistics cover', required: true, type: 'int' }],
     `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id WHERE r.year = :year ORDER BY r.region_code, r.organ`),
   sqlQuery('failing-checks', 'every failing check, with whom to blame (source or parse)', [

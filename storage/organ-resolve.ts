@@ -170,3 +170,8 @@ export function resolveOrgan(printed: string, context: ResolveContext = {}): Res
   if (name !== printed && !reasons.length) reasons.push(`printed ${printed}, canonical ${name}`);
   return { key: `gov:${code}`, name, level: unit.level, divisionCode: code, parentKey: parentKeyOf(unit), reasons, doubt: doubts.join('; ') || null };
 }
+
+/** The government organ of a division as the dataset names it (for the organs a portal is expected to have). */
+export function resolveDivision(unit: Division): Resolution {
+  return { key: `gov:${standardCode(unit)}`, name: governmentName(unit), level: unit.level, divisionCode: standardCode(unit), parentKey: parentKeyOf(unit), reasons: [], doubt: null };
+}

@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { Archive } from './archive.ts';
 import { ArchiveError } from './errors.ts';
-import { resolveOrgan, type Resolution } from './organ-resolve.ts';
+import { divisionOfCode, divisions, standardCode } from './divisions.ts';
+import { resolveDivision, resolveOrgan, type Resolution } from './organ-resolve.ts';
 import { cached } from './statements.ts';
 
 /** Where a printed name was seen: the capture, its portal and URL, and division codes it carries. */
@@ -19,24 +20,63 @@ function now(): string {
   return new Date().toISOString();
 }
 
+/**
+ * The portal an organ publishes on: the portal whose division is the organ's county (or the organ's
+ * own division), else the portal the document came from.
+ */
+function portalFor(db: Database.Database, divisionCode: string | null, seenOn: number | null): number | null {
+  if (divisionCode) {
+    const own = cached(db, `SELECT id FROM portals WHERE division_code IN (?, ?) ORDER BY length(division_code) DESC, enabled DESC, id LIMIT 1`)
+      .pluck().get(divisionCode, divisionCode.slice(0, 6)) as number | undefined;
+    if (own !== undefined) return own;
+  }
+  return seenOn;
+}
+
 /** The organ with this key, created (with a unique name) when missing; its portal filled in when unknown. */
-function ensureOrgan(db: Database.Database, r: Pick<Resolution, 'key' | 'name' | 'level' | 'divisionCode' | 'parentKey'>, portalId: number | null): number {
-  const existing = cached(db, 'SELECT id, portal_id FROM organs WHERE key = ?').get(r.key) as { id: number; portal_id: number | null } | undefined;
+function ensureOrgan(db: Database.Database, r: Pick<Resolution, 'key' | 'name' | 'level' | 'divisionCode' | 'parentKey'>, portalId: number | null, origin = 'seen'): number {
+  const existing = cached(db, 'SELECT id, portal_id, origin FROM organs WHERE key = ?').get(r.key) as { id: number; portal_id: number | null; origin: string } | undefined;
   if (existing) {
-    if (existing.portal_id === null && portalId !== null) cached(db, 'UPDATE organs SET portal_id = ? WHERE id = ?').run(portalId, existing.id);
+    if (existing.portal_id === null && portalId !== null) cached(db, 'UPDATE organs SET portal_id = ? WHERE id = ?').run(portalFor(db, r.divisionCode, portalId), existing.id);
+    if (existing.origin === 'expected' && origin === 'seen') cached(db, "UPDATE organs SET origin = 'seen' WHERE id = ?").run(existing.id);
     return existing.id;
   }
   let name = r.name;
   for (let n = 2; cached(db, 'SELECT 1 FROM organs WHERE name = ?').get(name); n++) name = `${r.name}（${r.divisionCode ?? n}${r.divisionCode ? `-${n}` : ''}）`;
   const parentId = r.parentKey ? (cached(db, 'SELECT id FROM organs WHERE key = ?').pluck().get(r.parentKey) as number | undefined) ?? null : null;
-  const id = Number(cached(db, `INSERT INTO organs (key, name, level, division_code, parent_id, portal_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(r.key, name, r.level, r.divisionCode, parentId, portalId, now()).lastInsertRowid);
+  const id = Number(cached(db, `INSERT INTO organs (key, name, level, division_code, parent_id, portal_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(r.key, name, r.level, r.divisionCode, parentId, portalFor(db, r.divisionCode, portalId), origin, now()).lastInsertRowid);
   // Organs created earlier under this one (a township before its county) now find their parent.
   if (r.level !== 'department' && r.level !== 'other' && r.divisionCode) {
     cached(db, `UPDATE organs SET parent_id = ? WHERE parent_id IS NULL AND id <> ? AND (key LIKE 'dept:' || ? || ':%'
       OR (level = 'township' AND length(?) = 6 AND substr(division_code, 1, 6) = ?))`).run(id, id, r.divisionCode, r.divisionCode, r.divisionCode);
   }
   return id;
+}
+
+/**
+ * The organs a portal of a known division is expected to publish for: the county government and
+ * every township and 街道 of the county (a prefecture's portal: the prefecture government), from
+ * the division dataset. They are created as `expected` organs owned by this portal, so coverage
+ * shows a township that published nothing as missing. Organs of the division already known are
+ * attributed to this portal when they had none or one outside the division. Returns how many.
+ */
+export function expectOrgansOfPortal(db: Database.Database, portalId: number): number {
+  const code = cached(db, 'SELECT division_code FROM portals WHERE id = ?').pluck().get(portalId) as string | null | undefined;
+  if (!code) return 0;
+  const division = divisionOfCode(code);
+  if (!division || division.level === 'township') return 0;
+  const expected = [division, ...(division.level === 'county' ? divisions().townshipsOf.get(division.code) ?? [] : [])];
+  return db.transaction(() => {
+    for (const d of expected) {
+      const r = resolveDivision(d);
+      ensureOrgan(db, r, portalId, 'expected');
+    }
+    const prefix = standardCode(division).slice(0, division.level === 'county' ? 6 : division.level === 'prefecture' ? 4 : 2);
+    cached(db, `UPDATE organs SET portal_id = ? WHERE substr(division_code, 1, length(?)) = ? AND (portal_id IS NULL OR portal_id NOT IN
+      (SELECT id FROM portals WHERE division_code IS NOT NULL AND substr(organs.division_code, 1, 6) = substr(division_code, 1, 6)))`).run(portalId, prefix, prefix);
+    return expected.length;
+  })();
 }
 
 /**
@@ -133,7 +173,7 @@ type Reselect = (db: Database.Database, organId: number, year: number) => unknow
 
 /** An organ that lost its last alias to a decision goes (its reports went with the re-choosing). */
 function dropIfEmpty(db: Database.Database, organId: number): void {
-  if (db.prepare('SELECT 1 FROM organ_aliases WHERE organ_id = ?').get(organId)) return;
+  if (db.prepare("SELECT 1 FROM organ_aliases WHERE organ_id = ? UNION ALL SELECT 1 FROM organs WHERE id = ? AND origin = 'expected'").get(organId, organId)) return;
   if (db.prepare('SELECT 1 FROM reports WHERE organ_id = ?').get(organId)) return;
   db.prepare('UPDATE organs SET parent_id = NULL WHERE parent_id = ?').run(organId);
   db.prepare('DELETE FROM organs WHERE id = ?').run(organId);

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ParseResult } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
-import { organForName } from './organs.ts';
+import { expectOrgansOfPortal, organForName } from './organs.ts';
 import { selectReport } from './report-write.ts';
 import { cached } from './statements.ts';
 
@@ -83,6 +83,7 @@ export function latestParse(archive: Archive, captureId: number): (ParseResult &
 export function reselectAllReports(archive: Archive): number {
   const db = archive.db;
   return db.transaction(() => {
+    for (const id of db.prepare('SELECT id FROM portals WHERE division_code IS NOT NULL').pluck().all() as number[]) expectOrgansOfPortal(db, id);
     // Names seen before the organ registry existed (an archive migrated to schema 3) get their alias first.
     const unnamed = db.prepare(`SELECT p.organ, min(p.capture_id) AS capture_id FROM parses p
       WHERE p.organ IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organ_aliases a WHERE a.name = p.organ) GROUP BY p.organ`).all() as { organ: string; capture_id: number }[];

@@ -11,9 +11,11 @@ CREATE TABLE organs (
   division_code TEXT,                     -- 6 digits (province, prefecture, county) or 9 (township); NULL when unknown
   parent_id     INTEGER REFERENCES organs(id),   -- the government it belongs to, when that organ is known
   portal_id     INTEGER REFERENCES portals(id),  -- the portal it publishes on
+  origin        TEXT NOT NULL DEFAULT 'seen',    -- seen (a document named it) | expected (a division of a portal's county) | manual
   created_at    TEXT NOT NULL
 );
 CREATE INDEX organs_by_division ON organs(division_code);
+CREATE INDEX organs_by_portal ON organs(portal_id, division_code);
 
 -- Every name an organ was printed under, how it was matched and where it was first seen.
 CREATE TABLE organ_aliases (

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../parsers/index.ts';
 import {
-  listOrgans, mergeOrgans, openArchive, recordParse, reparseArchive, reselectOrganYear, resolveOrgan, setAlias, showOrgan, splitAlias,
+  coverageMatrix, listOrgans, mergeOrgans, openArchive, recordParse, reparseArchive, reselectOrganYear, resolveOrgan, setAlias, showOrgan, splitAlias,
   storeCapture, upsertPortal, type Archive,
 } from '../../storage/index.ts';
 import { SHARED } from '../helpers/paths.ts';
@@ -131,4 +131,37 @@ test('organs alias / merge / split: decisions are stored, re-choose the reports 
   const again = openArchive(path);
   assert.equal(listOrgans(again)[0].reports, 2);
   again.close();
+});
+
+test('coverage: one row per organ with its division code, attributed to the county portal; expected townships show as missing', async () => {
+  const archive = openArchive(tempArchivePath());
+  const county = upsertPortal(archive, 'http://127.0.0.2/', { name: '扶沟县人民政府', divisionCode: '411621' });
+  // The township's reports were captured on a sub-site registered without a division: still the county's organ.
+  const subsite = upsertPortal(archive, 'http://127.0.0.3/', { name: '韭园镇' });
+  await store(archive, 'http://127.0.0.3/2020.txt', readFileSync(JIUYUAN_SEED), subsite.id);
+  await store(archive, 'http://127.0.0.3/2021.txt', jiuyuanAs('扶沟县韭园镇人民政府', 2021), subsite.id);
+  // A 2013 report does not stretch the default range back to 2013.
+  await store(archive, 'http://127.0.0.3/2013.txt', jiuyuanAs('扶沟县韭园镇人民政府', 2013), subsite.id);
+  const { years, rows, total } = coverageMatrix(archive, { toYear: 2022 });
+  assert.deepEqual(years, [2019, 2020, 2021, 2022]);
+  const jiuyuan = rows.filter((r) => r.organ.includes('韭园'));
+  assert.equal(jiuyuan.length, 1);
+  assert.deepEqual([jiuyuan[0].regionCode, jiuyuan[0].portalId, jiuyuan[0].expectedOnly], ['411621104', county.id, false]);
+  assert.ok(['ok', 'checks-failing'].includes(jiuyuan[0].cells[2020]) && jiuyuan[0].reports[2020] !== undefined);
+  assert.equal(jiuyuan[0].cells[2019], 'missing');
+  assert.ok(rows.every((r) => r.regionCode !== null), 'every row has a division code');
+  // The county government and every other township of 扶沟县 are expected: rows with every year missing.
+  const expected = rows.filter((r) => r.expectedOnly);
+  assert.ok(expected.some((r) => r.organ === '周口市扶沟县人民政府'));
+  assert.ok(expected.length >= 10, `扶沟县 has more than ten townships (${expected.length})`);
+  assert.ok(expected.every((r) => years.every((y) => r.cells[y] === 'missing') && r.portalId === county.id));
+  assert.equal(total, rows.length);
+  // A page of organs, and the legacy years on request.
+  const page = coverageMatrix(archive, { limit: 5, offset: 5, toYear: 2022 });
+  assert.equal(page.rows.length, 5);
+  assert.equal(page.total, total);
+  const early = coverageMatrix(archive, { fromYear: 2013, toYear: 2013, regionPrefix: '411621104' }).rows;
+  assert.equal(early.length, 1);
+  assert.notEqual(early[0].reports[2013], undefined, 'the 2013 report is there when asked for');
+  archive.close();
 });

@@ -7,6 +7,7 @@ import { evalCommand } from './eval.ts';
 import { seedCommand } from './seed.ts';
 import { portalsCommand } from './portals.ts';
 import { organsCommand } from './organs.ts';
+import { auditCommand } from './audit.ts';
 import { crawlCommand } from './crawl.ts';
 import { queryCommand } from './query.ts';
 import { tablesCommand, schemaCommand, rowsCommand } from './tables.ts';
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   organsCommand,
   crawlCommand,
   queryCommand,
+  auditCommand,
   tablesCommand,
   schemaCommand,
   rowsCommand,

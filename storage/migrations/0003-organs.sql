@@ -43,3 +43,13 @@ CREATE TABLE organ_decisions (
 
 ALTER TABLE reports ADD COLUMN organ_id INTEGER REFERENCES organs(id);
 CREATE INDEX reports_by_organ_id ON reports(organ_id, year);
+
+-- Deadlines for the audit, by organ level, per portal (portal_id 0: every portal). 条例 (2019) 第四十九条:
+-- departments of county-level and higher governments by 31 January, those governments by 31 March;
+-- townships and 街道 are not named there, so theirs is a setting (default 31 January).
+CREATE TABLE audit_deadlines (
+  portal_id INTEGER NOT NULL DEFAULT 0,
+  level     TEXT NOT NULL,              -- province | prefecture | county | township | department | other
+  month_day TEXT NOT NULL CHECK (month_day GLOB '[0-1][0-9]-[0-3][0-9]'),   -- of the year after the report's
+  PRIMARY KEY (portal_id, level)
+) WITHOUT ROWID;

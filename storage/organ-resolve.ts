@@ -23,6 +23,8 @@ export interface Resolution {
 }
 
 const GOV_SUFFIX = /(人民政府|政府)$/;
+/** How the names of departments and other bodies end (a 管委会 or 综合实验区 is no department: it stays 'other'). */
+const DEPARTMENT_END = /(局|委|办|办公室|中心|委员会|院|所|厅|队|站|部|署|会|处|室)$/;
 const ADMIN_END = /(省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|镇|乡|民族乡|苏木|街道)$/;
 
 interface Segment { text: string; candidates: Division[] }
@@ -52,11 +54,8 @@ function contextDivisions(context: ResolveContext): Division[] {
 
 /** Picks the division a segment means, given the one before it and the context. */
 function choose(seg: Segment, previous: Division | undefined, context: Division[], reasons: string[], doubts: string[]): Division | undefined {
-  let list = previous ? seg.candidates.filter((d) => within(d, previous)) : seg.candidates;
-  if (list.length === 0) {
-    doubts.push(`${seg.text} is not within ${previous!.name} in the division dataset`);
-    list = seg.candidates;
-  }
+  const list = previous ? seg.candidates.filter((d) => within(d, previous)) : seg.candidates;
+  if (list.length === 0) return undefined;
   if (list.length === 1) return list[0];
   const inContext = list.filter((d) => context.some((c) => within(d, c) || within(c, d)));
   if (inContext.length === 1) {
@@ -113,6 +112,16 @@ function parentKeyOf(unit: Division): string | null {
   return parent ? `gov:${standardCode(parent)}` : null;
 }
 
+/**
+ * A name no division settles: an organ of its own, keyed by the printed name, with a doubt. It takes
+ * the source's division code (the portal's), when there is exactly one, so it still sits in its region.
+ */
+function unresolved(printed: string, ctx: Division[], reasons: string[], doubt: string): Resolution {
+  const codes = [...new Set(ctx.map(standardCode))];
+  if (codes.length === 1) reasons.push(`division code ${codes[0]} from the source, not from the name`);
+  return { key: `name:${printed}`, name: printed, level: 'other', divisionCode: codes.length === 1 ? codes[0] : null, parentKey: null, reasons, doubt };
+}
+
 /** Resolves one printed organ name (whitespace already removed). */
 export function resolveOrgan(printed: string, context: ResolveContext = {}): Resolution {
   const reasons: string[] = [];
@@ -124,12 +133,18 @@ export function resolveOrgan(printed: string, context: ResolveContext = {}): Res
   if (gov === '政府') reasons.push('政府 read as 人民政府');
   const office = /(街道)?办事处$/.exec(body);
   if (office) body = body.slice(0, -office[0].length) + (office[1] ? '街道' : '');
-  const { segments, rest } = segment(body);
+  const { segments, rest: tail } = segment(body);
   let unit: Division | undefined;
-  for (const seg of segments) {
-    const picked = choose(seg, unit, ctx, reasons, doubts);
-    if (!picked) { unit = undefined; break; }
-    unit = picked;
+  let rest = tail;
+  for (let i = 0; i < segments.length; i++) {
+    const picked = choose(segments[i], unit, ctx, reasons, doubts);
+    if (picked) { unit = picked; continue; }
+    if (unit) {
+      // A name the dataset does not have under its parent (merged, renamed or made up): read it as the rest.
+      rest = segments.slice(i).map((s) => s.text).join('') + tail;
+      break;
+    }
+    return unresolved(printed, ctx, reasons, doubts.join('; ') || `${segments[i].text} is ambiguous`);
   }
   let department = rest;
   const isGovernment = Boolean(gov || office) || (rest === '' && segments.length > 0);
@@ -140,18 +155,23 @@ export function resolveOrgan(printed: string, context: ResolveContext = {}): Res
       ?? scope.map((s) => renamedTownship(rest, s, reasons)).find(Boolean)
       ?? misprint(rest, scope.flatMap((s) => (s.level === 'township' ? [divisions().byCode.get(s.parentCode!)!] : [s])), reasons, doubts);
     if (fixed) { unit = fixed; department = ''; }
-    else if (rest) {
-      return { key: `name:${printed}`, name: printed, level: 'other', divisionCode: null, parentKey: null, reasons, doubt: doubts.join('; ') || `${rest} is in no division of the dataset` };
+    else if (unit && unit.level !== 'township' && /(镇|乡|街道)$/.test(rest)) {
+      // A township the dataset does not list under a county it does: the county's code, and a doubt.
+      const code = standardCode(unit);
+      return {
+        key: `town:${code}:${rest}`, name: `${unit.name}${rest}${/街道$/.test(rest) ? '办事处' : '人民政府'}`, level: 'township', divisionCode: code,
+        parentKey: `gov:${code}`, reasons, doubt: `${rest} is not a township of ${unit.name} (${code}) in the division dataset (2023): merged, renamed or misprinted?`,
+      };
+    } else {
+      return unresolved(printed, unit ? [unit] : ctx, reasons, doubts.join('; ') || `${rest} is in no division of the dataset`);
     }
   }
-  if (!unit && segments.length === 0 && ctx.length && department) {
+  if (!unit && segments.length === 0 && ctx.length && department && DEPARTMENT_END.test(department)) {
     // A department printed without its region (教育局 on the county's portal).
     unit = ctx.find((c) => c.level !== 'township') ?? ctx[0];
     reasons.push(`region prefix added: ${department} on a source of ${unit.name} (${standardCode(unit)})`);
   }
-  if (!unit) {
-    return { key: `name:${printed}`, name: printed, level: 'other', divisionCode: null, parentKey: null, reasons, doubt: doubts.join('; ') || 'no division of the dataset in the name' };
-  }
+  if (!unit) return unresolved(printed, ctx, reasons, doubts.join('; ') || 'no division of the dataset in the name');
   if (segments.length === 1 && !department && (unit.level === 'township' || unit.level === 'county')) {
     const parent = unit.parentCode ? divisions().byCode.get(unit.parentCode) : undefined;
     if (parent && parent.level !== 'province') reasons.push(`region prefix left out: ${unit.name} is in ${parent.name} (${standardCode(parent)})`);

@@ -47,7 +47,9 @@ export function lastCompleteYear(today = new Date()): number {
   return today.getUTCFullYear() - 1;
 }
 
-const WHERE = `(:portal IS NULL OR o.portal_id = :portal) AND (:region IS NULL OR substr(o.division_code, 1, length(:region)) = :region)`;
+// Written so the indexes on (coalesce(division_code, '~'), name) serve both the filter and the order.
+const WHERE = `(:portal IS NULL OR o.portal_id = :portal)
+  AND (:region IS NULL OR (coalesce(o.division_code, '~') >= :region AND coalesce(o.division_code, '~') < :region || ':'))`;
 
 /** Builds the organ × year matrix (one page of organs when `limit` is given); `total` counts every organ that matches. */
 export function coverageMatrix(archive: Archive, options: CoverageOptions = {}): { years: number[]; rows: CoverageRow[]; total: number } {

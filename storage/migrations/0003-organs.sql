@@ -15,7 +15,9 @@ CREATE TABLE organs (
   created_at    TEXT NOT NULL
 );
 CREATE INDEX organs_by_division ON organs(division_code);
-CREATE INDEX organs_by_portal ON organs(portal_id, division_code);
+-- Coverage pages organs in division-code order (unmatched last), whole or per portal.
+CREATE INDEX organs_in_order ON organs(coalesce(division_code, '~'), name);
+CREATE INDEX organs_by_portal ON organs(portal_id, coalesce(division_code, '~'), name);
 
 -- Every name an organ was printed under, how it was matched and where it was first seen.
 CREATE TABLE organ_aliases (

@@ -16,7 +16,8 @@ const PAGE = 100;
 
 function build(archive: Archive): { organs: number } {
   const db = archive.db;
-  const organs = Math.ceil(REPORTS / YEARS.length);
+  // About 1 in 11 organ-years is missing and 1 in 13 unparsed: enough organs for REPORTS stored reports.
+  const organs = Math.ceil(REPORTS / YEARS.length / (1 - 1 / 11 - 1 / 13));
   const portals = Math.ceil(organs / 20);
   const now = new Date().toISOString();
   const keys = FIELD_SPECS.map((f) => f.key);
@@ -38,6 +39,7 @@ function build(archive: Archive): { organs: number } {
     const check = db.prepare('INSERT INTO report_checks (report_id, seq, rule, ok, blame, detail) VALUES (?, ?, ?, ?, ?, ?)');
     const measured = (o: number) => o <= PAGE || Math.abs(o - organs / 2) <= PAGE || o > organs - PAGE;
     let id = 0;
+    let stored = 0;
     for (let o = 1; o <= organs; o++) {
       const division = `${100000 + Math.ceil(o / 20)}${String(100 + (o % 20)).padStart(3, '0')}`;
       const name = `县${Math.ceil(o / 20)}第${o}镇人民政府`;
@@ -45,7 +47,8 @@ function build(archive: Archive): { organs: number } {
       alias.run(name, o, o % 50 === 0 ? 'a doubt' : null, now);
       alias.run(`第${o}镇人民政府`, o, null, now);
       for (const year of YEARS) {
-        if (++id > REPORTS) break;
+        if (stored >= REPORTS) break;
+        ++id;
         // Some organ-years are missing and some did not parse: the matrix has every status.
         if ((o + year) % 11 === 0) continue;
         const unparsed = (o + year) % 13 === 0;
@@ -54,6 +57,7 @@ function build(archive: Archive): { organs: number } {
         parse.run(id, id, now, name, year, unparsed ? null : '2021', `${name}${year}年报告`, unparsed ? 0 : 150, o % 7 === 0 ? 1 : 0,
           JSON.stringify({ publishedDate: published, publishedDateSource: 'page: 发布日期' }));
         if (unparsed) continue;
+        stored++;
         report.run(id, name, year, id, id, Math.ceil(o / 20), '2021', `${name}${year}年报告`, division, published, 150, o % 7 === 0 ? 1 : 0, now, o);
         source.run(id, id, id);
         for (const [i, key] of (measured(o) ? keys : fewKeys).entries()) field.run(id, key, i % 5, String(i % 5));

@@ -44,7 +44,7 @@ export function coveragePage(archive: Archive, search: URLSearchParams): SafeHtm
 <button type="submit">Show</button></form>`;
   const portalNames = new Map(portals.map((p) => [p.id, p.name ?? p.url]));
   const header = html`<tr><th>Organ 机关</th><th>Region</th><th>Portal</th>${years.map((y) => html`<th class="num">${y}</th>`)}</tr>`;
-  const body = shown.map((row) => html`<tr data-organ="${row.organ}" data-organ-id="${row.organId}"><th class="label">${row.organ}${row.expectedOnly ? html` <small title="expected from the division dataset: nothing of it was found">(expected)</small>` : ''}</th><td>${row.regionCode ?? ''}</td><td>${row.portalId === null ? '' : html`<a href="/coverage?portal=${row.portalId}">${portalNames.get(row.portalId) ?? row.portalId}</a>`}</td>${years.map((year) => {
+  const body = shown.map((row) => html`<tr data-organ="${row.organ}" data-organ-id="${row.organId}" data-expected-only="${row.expectedOnly ? 'yes' : 'no'}"><th class="label">${row.organ}${row.expectedOnly ? html` <small title="expected from the division dataset: nothing of it was found">(expected)</small>` : ''}</th><td>${row.regionCode ?? ''}</td><td>${row.portalId === null ? '' : html`<a href="/coverage?portal=${row.portalId}">${portalNames.get(row.portalId) ?? row.portalId}</a>`}</td>${years.map((year) => {
     const status = row.cells[year] ?? 'missing';
     const [short, long] = STATUS_TEXT[status];
     const id = row.reports[year];

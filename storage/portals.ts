@@ -1,5 +1,6 @@
 // The registry of portals: what the nightly crawl visits and what it learnt about each site.
 import type { Archive } from './archive.ts';
+import { expectOrgansOfPortal } from './organs.ts';
 
 /** A portal as the crawler and the web pages see it. */
 export interface Portal {
@@ -61,6 +62,7 @@ export function updatePortal(archive: Archive, id: number, patch: PortalPatch): 
   if (patch.blockedReason !== undefined) { sets.push('blocked_at = ?'); values.push(patch.blockedReason === null ? null : now); }
   if (patch.robotsTxt !== undefined) { sets.push('robots_fetched_at = ?'); values.push(now); }
   if (sets.length > 0) archive.db.prepare(`UPDATE portals SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  if (typeof patch.divisionCode === 'string') expectOrgansOfPortal(archive.db, id);
   const portal = getPortal(archive, id);
   if (!portal) throw new Error(`no portal with id ${id}`);
   return portal;

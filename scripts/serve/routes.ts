@@ -6,6 +6,7 @@ import { idParam } from './params.ts';
 import { htmlReply, type Reply } from './reply.ts';
 import { capturePage } from './pages/capture-page.ts';
 import { chartsPage } from './pages/charts-page.ts';
+import { auditPage } from './pages/audit-page.ts';
 import { coveragePage } from './pages/coverage-page.ts';
 import { exportDownload, exportPage } from './pages/export-page.ts';
 import { reportPage } from './pages/report-page.ts';
@@ -21,6 +22,7 @@ const ROUTES: Route[] = [
   [/^\/capture\/([^/]+)\/view$/, (archive, m) => viewCapture(archive, idParam(m[1]))],
   [/^\/capture\/([^/]+)\/raw$/, (archive, m, search) => rawCapture(archive, idParam(m[1]), search.has('download'))],
   [/^\/coverage$/, (archive, _, search) => htmlReply(coveragePage(archive, search))],
+  [/^\/audit$/, (archive, _, search) => htmlReply(auditPage(archive, search))],
   [/^\/charts$/, (archive, _, search) => htmlReply(chartsPage(archive, search))],
   [/^\/runs$/, (archive) => htmlReply(runsPage(archive))],
   [/^\/runs\/([^/]+)$/, (archive, m) => htmlReply(runPage(archive, idParam(m[1])))],

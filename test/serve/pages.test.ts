@@ -42,8 +42,9 @@ test('search finds a report by full text and by filters, showing organ, year, so
 
   const filtered = await open('/?checks=fail&year=2022', 'search-filtered');
   assert.deepEqual(await filtered.locator('tr.hit').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report'))), [String(h.fixture.reports.muye2022)]);
-  // A report without a region code of its own takes its portal's (all seeds come from the 410711 portal).
-  const byRegion = await open(`/?region=${MUYE_REGION}&template=2019`, 'search-region');
+  // A report's region is its organ's division: 韭园镇 is in 扶沟县 (411621), though its copy came from the 410711 portal.
+  assert.equal(await (await open(`/?region=${MUYE_REGION}&template=2019`, 'search-region-portal')).locator('tr.hit').count(), 0);
+  const byRegion = await open('/?region=411621&template=2019', 'search-region');
   assert.deepEqual(await byRegion.locator('tr.hit').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report'))), [String(h.fixture.reports.jiuyuan2020)]);
   assert.equal(await (await open('/?region=3301', 'search-other-region')).locator('tr.hit').count(), 0);
   const none = await open(`/?q=${encodeURIComponent('没有这样的文字')}`, 'search-none');
@@ -114,7 +115,11 @@ test('a legacy report shows its text instead of tables', async () => {
 });
 
 test('the coverage matrix marks missing years, failing checks and legacy reports', async () => {
-  const page = await open('/coverage', 'coverage');
+  const byDefault = await open('/coverage', 'coverage-default');
+  const lastComplete = new Date().getUTCFullYear() - 1;
+  assert.deepEqual(await byDefault.locator('table.coverage thead th.num').allInnerTexts(),
+    Array.from({ length: lastComplete - 2018 }, (_, i) => String(2019 + i)), 'default: 2019 to the last complete year');
+  const page = await open('/coverage?from=2018&to=2022', 'coverage');
   const years = await page.locator('table.coverage thead th.num').allInnerTexts();
   assert.deepEqual(years, ['2018', '2019', '2020', '2021', '2022']);
   const muye = page.locator(`tr[data-organ="${MUYE}"]`);
@@ -126,11 +131,30 @@ test('the coverage matrix marks missing years, failing checks and legacy reports
   assert.equal(await page.locator('tr[data-organ="平潭综合实验区"] td[data-year="2018"]').getAttribute('data-status'), 'legacy');
   assert.ok(Number(await page.locator('#missing-count').innerText()) > 0);
   const byPortal = await open(`/coverage?portal=${h.fixture.portals.open}`, 'coverage-portal');
-  assert.equal(await byPortal.locator('table.coverage tbody tr').count(), 6);
+  assert.equal(await byPortal.locator('table.coverage tbody tr[data-expected-only="no"]').count(), 6);
+  // The portal's district is expected to publish, and so is every 街道 and township of it (from the division dataset).
+  assert.ok(await byPortal.locator('table.coverage tbody tr[data-expected-only="yes"]').count() >= 5);
+  // A blocked prefecture's portal: nothing was found, its government is expected and missing every year.
   const blockedPortal = await open(`/coverage?portal=${h.fixture.portals.blocked}`, 'coverage-blocked-portal');
-  assert.match(await blockedPortal.locator('main').innerText(), /No organ matches/);
-  const byRegion = await open('/coverage?region=3301&from=2019&to=2023', 'coverage-region');
-  assert.match(await byRegion.locator('main').innerText(), /No organ matches/);
+  const blockedRows = blockedPortal.locator('table.coverage tbody tr');
+  assert.equal(await blockedRows.count(), 1);
+  assert.equal(await blockedRows.getAttribute('data-organ'), '杭州市人民政府');
+  assert.equal(await blockedRows.locator('td[data-status="missing"]').count(), await blockedPortal.locator('table.coverage thead th.num').count());
+  const byRegion = await open('/coverage?region=4107&from=2019&to=2023', 'coverage-region');
+  assert.equal(await byRegion.locator(`tr[data-organ="${MUYE}"]`).count(), 1);
+  const nowhere = await open('/coverage?region=9999', 'coverage-no-region');
+  assert.match(await nowhere.locator('main').innerText(), /No organ matches/);
+});
+
+test('the audit page: per organ of a year, published or missing, on time or seen by, deadlines by level', async () => {
+  const page = await open('/audit?year=2022', 'audit');
+  const muye = page.locator(`table.audit tr[data-organ="${MUYE}"]`);
+  assert.equal(await muye.getAttribute('data-published'), 'found');
+  assert.match(await muye.innerText(), /2023-03-31/, 'a district government: 31 March of the next year');
+  assert.ok(['on-time', 'late', 'seen-by'].includes(String(await muye.getAttribute('data-on-time'))));
+  assert.ok(await page.locator('table.audit tr[data-published="missing"]').count() >= 5, 'the district\'s 街道 are expected');
+  assert.match(await page.locator('#audit-summary').innerText(), /reports \(organ × 2022\) found/);
+  assert.match(await page.locator('nav').innerText(), /Audit/);
 });
 
 test('charts draw an organ and a region over the years', async () => {
@@ -141,8 +165,8 @@ test('charts draw an organ and a region over the years', async () => {
   assert.ok(await page.locator('figure.chart rect[fill]').count() >= 2, 'bars drawn');
   const region = await open(`/charts?region=${MUYE_REGION}`, 'charts-region');
   assert.match(await region.locator('h1').innerText(), new RegExp(`region ${MUYE_REGION}`));
-  // Region 410711 sums every report of the portal: 2020 (韭园镇) … 2022 (牧野区 + 送庄镇).
-  assert.deepEqual(await region.locator('.chart-data thead th.num').allInnerTexts(), ['2020', '2021', '2022']);
+  // Region 410711 sums the reports of organs in 牧野区 (韭园镇 and 送庄镇 are elsewhere, whatever portal they came from).
+  assert.deepEqual(await region.locator('.chart-data thead th.num').allInnerTexts(), ['2021', '2022']);
 });
 
 test('crawl runs show their summaries (escaped) and the blocked portals', async () => {

@@ -76,10 +76,11 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
     const requests = await admit(state, found);
     if (requests.length && crawler) await crawler.addRequests(requests);
   };
+  const httpClient = new BoundedHttpClient(fetchPolicyOf(state));
   crawler = new HttpCrawler({
     requestHandler: routerFor(state),
     // Bodies capped on the wire and inflated, the body inside the timeout, every redirect hop in scope.
-    httpClient: new BoundedHttpClient(fetchPolicyOf(state)),
+    httpClient,
     // Failures are recorded in the frontier and the run summary; Crawlee's own log (ERROR by
     // default, crawlee.json or CRAWLEE_LOG_LEVEL for more) says what only Crawlee knows.
     log: crawleeLog(settings, state.log),
@@ -108,12 +109,13 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
     failedRequestHandler: async (ctx, error) => recordFailure(state, ctx.request, error),
   }, config);
   const first = await admit(state, entries);
-  if (first.length === 0) return;
+  if (first.length === 0) { httpClient.close(); return; }
   const abortWhenBlocked = setInterval(() => { if (state.blocked) void crawler?.autoscaledPool?.abort(); }, 200);
   try {
     await crawler.run(first);
   } finally {
     clearInterval(abortWhenBlocked);
+    httpClient.close();
     state.enqueue = async () => {};
   }
 }

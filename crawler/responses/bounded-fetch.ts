@@ -51,6 +51,8 @@ export interface BoundedRequest {
   rejectUnauthorized?: boolean;
   /** Accept slightly malformed response headers (default true, as got-scraping does). */
   insecureHTTPParser?: boolean;
+  /** Keep-alive agents to reuse connections with (default: a fresh connection per request). */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 const DEFAULT_HEADERS: Record<string, string> = {
@@ -129,7 +131,7 @@ function exchange(request: BoundedRequest, url: URL, method: string, body: strin
     for (const key of Object.keys(headers)) if (headers[key] === undefined) delete headers[key];
     for (const [name, value] of Object.entries(DEFAULT_HEADERS)) if (!Object.keys(headers).some((k) => k.toLowerCase() === name)) headers[name] = value;
     const req = client.request(url, {
-      method, headers, agent: false,
+      method, headers, agent: (url.protocol === 'https:' ? request.agents?.https : request.agents?.http) ?? false,
       rejectUnauthorized: request.rejectUnauthorized ?? false, insecureHTTPParser: request.insecureHTTPParser ?? true,
       lookup: checkedLookup(url.hostname, request.checkAddress, (r) => { refusedAddress = r; }, url.toString()),
     });

@@ -3,6 +3,8 @@
 // inflation, the whole exchange (body included) ends at the request timeout, and every redirect hop
 // and every address is checked against the portal's scope before anything is sent. The body is
 // read whole (within the cap) before Crawlee sees the response; Crawlee gets it back as a stream.
+import http from 'node:http';
+import https from 'node:https';
 import { Readable } from 'node:stream';
 import { NonRetryableError, type BaseHttpClient, type HttpRequest, type HttpResponse, type RedirectHandler, type ResponseTypes, type StreamingHttpResponse } from 'crawlee';
 import { boundedFetch, FetchRefusal, type BoundedRequest, type RefusalCode } from './bounded-fetch.ts';
@@ -40,7 +42,16 @@ function maxRedirectsOf(request: HttpRequest): number {
 
 /** A Crawlee HTTP client that never reads more than the policy allows. */
 export class BoundedHttpClient implements BaseHttpClient {
+  /** Connections are kept alive between requests to a host, as a browser (and got) would. */
+  private readonly agents = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
+
   constructor(private readonly policy: FetchPolicy) {}
+
+  /** Closes the idle connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
 
   private async fetch(request: HttpRequest, onRedirect?: RedirectHandler) {
     try {
@@ -49,7 +60,7 @@ export class BoundedHttpClient implements BaseHttpClient {
         timeoutMs: this.policy.timeoutMs, maxBytes: this.policy.maxBytes, maxRedirects: maxRedirectsOf(request),
         checkUrl: this.policy.checkUrl, checkAddress: this.policy.checkAddress, signal: request.signal,
         rejectUnauthorized: (request.https as { rejectUnauthorized?: boolean } | undefined)?.rejectUnauthorized ?? false,
-        insecureHTTPParser: request.insecureHTTPParser ?? true,
+        insecureHTTPParser: request.insecureHTTPParser ?? true, agents: this.agents,
         onRedirect: onRedirect && ((from, to) => onRedirect({ ...from, redirectUrls: [], trailers: {}, complete: true }, { url: to, headers: {} })),
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 // A whole crawl against hostile portals on loopback, each on its own address, started here: an
 // endless attachment and a gzip bomb (bounded, recorded as too_large), links and redirects to another
-// host, to 10.x and to an allow-listed file server (scope), a page of 3,000 report links and an
+// host, to 10.x, to an allow-listed file server and to an allow-listed host on a private address (scope), a page of 3,000 report links and an
 // endless calendar (traps: found, stopped, in the summary, status `problems` → exit 1), a 429 storm
 // (the host is still crawled to the end). Bounds are loose: they catch an unbounded crawl, not a slow one.
 import { test } from 'node:test';
@@ -93,7 +93,7 @@ function site(req: IncomingMessage, res: ServerResponse): void {
     // Attachments on a file server of another host that the registry allows.
     if (path === '/') return html(page('己县', '<a href="/nb/">政府信息公开年报</a>'));
     if (path === '/nb/') return html(page('政府信息公开年报', '<a href="/nb/t1.html">己县2023年政府信息公开工作年度报告</a>'));
-    if (path === '/nb/t1.html') return html(page('己县2023年政府信息公开工作年度报告', `<a href="http://127.0.0.90:${port}/f/a.pdf">附件.pdf</a>`));
+    if (path === '/nb/t1.html') return html(page('己县2023年政府信息公开工作年度报告', `<a href="http://127.0.0.90:${port}/f/a.pdf">附件.pdf</a><a href="http://10.255.255.1/f/b.pdf">附件2.pdf</a>`));
   }
   if (host === '127.0.0.90' && path === '/f/a.pdf') { res.setHeader('content-type', 'application/pdf'); res.end('%PDF-1.4\n%%EOF\n'); return; }
   res.statusCode = 404;
@@ -110,7 +110,7 @@ test('hostile portals: bounded bodies, scope, traps, a 429 storm — all recorde
   const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'nianbao-hostile-')), 'a.sqlite'));
   try {
     const portals = ['127.0.0.81', '127.0.0.82', '127.0.0.83', '127.0.0.84'].map((h) => upsertPortal(archive, `http://${h}:${port}/`));
-    portals.push(upsertPortal(archive, `http://127.0.0.85:${port}/`, { allowHosts: [`127.0.0.90:${port}`] }));
+    portals.push(upsertPortal(archive, `http://127.0.0.85:${port}/`, { allowHosts: [`127.0.0.90:${port}`, '10.255.255.1'] }));
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
@@ -139,7 +139,9 @@ test('hostile portals: bounded bodies, scope, traps, a 429 storm — all recorde
     assert.ok(refusedEntries.some((e) => e.url.endsWith('/nb/go10.pdf')), 'the redirect to 10.x is refused and says so');
     // The allow-listed file server is fetched.
     assert.ok(hitsOn('127.0.0.90').some((h) => h.path === '/f/a.pdf'), 'allow_hosts lets the file server in');
-    assert.deepEqual(of('127.0.0.85').refusedByReason, {});
+    // An allow-listed host on a private address is still refused: the portal is on loopback, not on 10.x.
+    assert.deepEqual(of('127.0.0.85').refusedByReason, { private_address: 1 });
+    assert.match(frontierEntries(archive, portals[4].id).find((e) => e.url.startsWith('http://10.255.255.1/'))?.reason ?? '', /^private_address: .*10\.255\.255\.1/);
 
     // Traps: found, stopped well inside the budget, in the summary.
     const b = of('127.0.0.82');

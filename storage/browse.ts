@@ -100,3 +100,9 @@ export function capturesLinkedFrom(archive: Archive, url: string, limit = 200): 
   return archive.db.prepare(`SELECT id, url, link_text AS linkText, content_type AS contentType FROM captures
     WHERE referrer_url = ? ORDER BY id DESC LIMIT ?`).all(url, limit) as { id: number; url: string; linkText: string | null; contentType: string | null }[];
 }
+
+/** The text of the latest parse of a capture (what a PDF is shown as: its words, never its viewer). */
+export function captureParseText(archive: Archive, captureId: number): { text: string | null; parserVersion: string } | undefined {
+  return archive.db.prepare('SELECT text, parser_version AS parserVersion FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
+    .get(captureId) as { text: string | null; parserVersion: string } | undefined;
+}

@@ -26,11 +26,16 @@ Opens the archive read-only and serves it to a web browser until interrupted (Ct
   /runs          crawl runs and blocked portals
   /export        CSV and Parquet exports
 
-Nothing in the browser can change the archive (read-only connection, GET only) or make the
-browser fetch anything outside this server (Content-Security-Policy on every response).`,
+Nothing in the browser can change the archive (read-only connection) or make the browser fetch
+anything outside this server (Content-Security-Policy on every response). Archived PDFs are shown
+as their parsed text and only downloaded, never opened in the browser's viewer (which would run
+their JavaScript); archived HTML goes through sanitize-html, then a sandboxed frame. Requests whose
+Host header names another site are refused (DNS rebinding); exports and the SQL box are buttons
+(POST with a token made at start-up), so no link on another page can start them.`,
   options: {
     host: text('HOST', 'the address to listen on (anything but loopback exposes the archive)', '127.0.0.1'),
     port: checked('N', 'the port (default 8080; 0 picks a free one)', portOf),
+    'allow-host': text('NAMES', 'comma-separated host names browsers may use besides localhost, 127.0.0.1, [::1] and --host (any other Host header is refused: DNS rebinding)'),
     ...DB_OPTIONS,
   },
   exitCodes: `Exit code 0 after Ctrl-C, 2 for bad arguments, 3 when the archive cannot be opened,
@@ -44,7 +49,8 @@ browser fetch anything outside this server (Content-Security-Policy on every res
     const { startServer } = await import('../serve/server.ts');
     let running;
     try {
-      running = await startServer(archive, { host, port, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
+      const allowedHosts = (options['allow-host'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+      running = await startServer(archive, { host, port, allowedHosts, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
     } catch (error) {
       archive.close();
       console.error(`nianbao serve: cannot listen on ${host}:${port}: ${(error as Error).message}`);

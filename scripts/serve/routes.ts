@@ -1,4 +1,5 @@
-// The URL map of the browser: path pattern → what answers it. Every route only reads.
+// The URL map of the browser: path pattern → what answers it. Every route only reads; the heavy
+// ones (exports, the SQL box) are POST, and the server lets a POST through only with its token.
 import type { Archive } from '../../storage/index.ts';
 import { rawCapture, viewCapture } from './archived-view.ts';
 import { assetReply } from './assets.ts';
@@ -12,28 +13,39 @@ import { reportPage } from './pages/report-page.ts';
 import { runPage, runsPage } from './pages/runs-page.ts';
 import { searchPage } from './pages/search-page.ts';
 
-type Route = [pattern: RegExp, answer: (archive: Archive, match: RegExpExecArray, search: URLSearchParams) => Reply];
+/** What every route is given: the read-only archive and this server's form token. */
+export interface ServeContext {
+  archive: Archive;
+  /** A secret made when the server starts, put in its forms: a POST without it is refused. */
+  token: string;
+}
+
+type Answer = (context: ServeContext, match: RegExpExecArray, params: URLSearchParams) => Reply;
+interface Route { pattern: RegExp; answer: Answer; method?: 'POST' }
+
+const get = (pattern: RegExp, answer: Answer): Route => ({ pattern, answer });
+const post = (pattern: RegExp, answer: Answer): Route => ({ pattern, answer, method: 'POST' });
 
 const ROUTES: Route[] = [
-  [/^\/$/, (archive, _, search) => htmlReply(searchPage(archive, search))],
-  [/^\/report\/([^/]+)$/, (archive, m) => htmlReply(reportPage(archive, idParam(m[1])))],
-  [/^\/capture\/([^/]+)$/, (archive, m) => htmlReply(capturePage(archive, idParam(m[1])))],
-  [/^\/capture\/([^/]+)\/view$/, (archive, m) => viewCapture(archive, idParam(m[1]))],
-  [/^\/capture\/([^/]+)\/raw$/, (archive, m, search) => rawCapture(archive, idParam(m[1]), search.has('download'))],
-  [/^\/coverage$/, (archive, _, search) => htmlReply(coveragePage(archive, search))],
-  [/^\/charts$/, (archive, _, search) => htmlReply(chartsPage(archive, search))],
-  [/^\/runs$/, (archive) => htmlReply(runsPage(archive))],
-  [/^\/runs\/([^/]+)$/, (archive, m) => htmlReply(runPage(archive, idParam(m[1])))],
-  [/^\/export$/, () => htmlReply(exportPage())],
-  [/^\/export\/([^/]+)$/, (archive, m) => exportDownload(archive, m[1])],
-  [/^\/assets\/([^/]+)$/, (_, m) => assetReply(m[1])],
+  get(/^\/$/, ({ archive }, _, search) => htmlReply(searchPage(archive, search))),
+  get(/^\/report\/([^/]+)$/, ({ archive }, m) => htmlReply(reportPage(archive, idParam(m[1])))),
+  get(/^\/capture\/([^/]+)$/, ({ archive }, m) => htmlReply(capturePage(archive, idParam(m[1])))),
+  get(/^\/capture\/([^/]+)\/view$/, ({ archive }, m) => viewCapture(archive, idParam(m[1]))),
+  get(/^\/capture\/([^/]+)\/raw$/, ({ archive }, m, search) => rawCapture(archive, idParam(m[1]), search.has('download'))),
+  get(/^\/coverage$/, ({ archive }, _, search) => htmlReply(coveragePage(archive, search))),
+  get(/^\/charts$/, ({ archive }, _, search) => htmlReply(chartsPage(archive, search))),
+  get(/^\/runs$/, ({ archive }) => htmlReply(runsPage(archive))),
+  get(/^\/runs\/([^/]+)$/, ({ archive }, m) => htmlReply(runPage(archive, idParam(m[1])))),
+  get(/^\/export$/, ({ token }) => htmlReply(exportPage(token))),
+  post(/^\/export\/([^/]+)$/, ({ archive }, m) => exportDownload(archive, m[1])),
+  get(/^\/assets\/([^/]+)$/, (_, m) => assetReply(m[1])),
 ];
 
-/** The route answering a path, with its match, or undefined for a 404. */
-export function findRoute(path: string): { answer: Route[1]; match: RegExpExecArray } | undefined {
-  for (const [pattern, answer] of ROUTES) {
-    const match = pattern.exec(path);
-    if (match) return { answer, match };
+/** The route answering a path, with its match and the method it wants, or undefined for a 404. */
+export function findRoute(path: string): { answer: Answer; match: RegExpExecArray; method: 'GET' | 'POST' } | undefined {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match) return { answer: route.answer, match, method: route.method ?? 'GET' };
   }
   return undefined;
 }

@@ -28,7 +28,7 @@ test('serve listens on 127.0.0.1, serves the archive and exits 0 on SIGINT', asy
   try {
     const home = await fetch(`${url}/`);
     assert.equal(home.status, 200);
-    assert.match(await home.text(), /7 reports from 6 organs/);
+    assert.match(await home.text(), /8 reports from 7 organs/);
     const report = await (await fetch(`${url}/report/${fixture.reports.muye2022}`)).text();
     assert.match(report, /新乡市牧野区人民政府/);
     assert.equal((await fetch(`${url}/`, { method: 'POST' })).status, 405);

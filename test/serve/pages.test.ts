@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { MUYE, MUYE_REGION } from './fixtures.ts';
-import { screenshot, startHarness, type BrowserHarness } from './helpers.ts';
+import { postWithToken, screenshot, startHarness, type BrowserHarness } from './helpers.ts';
 
 let h: BrowserHarness;
 const shots: Record<string, number> = {};
@@ -116,7 +116,7 @@ test('a legacy report shows its text instead of tables', async () => {
 test('the coverage matrix marks missing years, failing checks and legacy reports', async () => {
   const page = await open('/coverage', 'coverage');
   const years = await page.locator('table.coverage thead th.num').allInnerTexts();
-  assert.deepEqual(years, ['2018', '2019', '2020', '2021', '2022']);
+  assert.deepEqual(years, ['2018', '2019', '2020', '2021', '2022', '2023']);
   const muye = page.locator(`tr[data-organ="${MUYE}"]`);
   assert.equal(await muye.locator('td[data-year="2020"]').getAttribute('data-status'), 'missing');
   assert.equal(await muye.locator('td[data-year="2020"]').innerText(), '—');
@@ -157,17 +157,17 @@ test('crawl runs show their summaries (escaped) and the blocked portals', async 
 
 test('export buttons download the CSV and Parquet exports', async () => {
   const page = await open('/export', 'export');
-  assert.equal(await page.locator('a.button[href="/export/reports_wide.csv"]').count(), 1);
-  const csv = await fetch(`${h.server.url}/export/reports_wide.csv`);
+  assert.equal(await page.locator('form[method="post"][action="/export/reports_wide.csv"] button').count(), 1);
+  const csv = await postWithToken(h.server.url, '/export/reports_wide.csv');
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="reports_wide.csv"/);
   const text = await csv.text();
   assert.match(text.split('\n')[0], /organ/);
   assert.ok(text.includes(MUYE));
-  const parquet = Buffer.from(await (await fetch(`${h.server.url}/export/report_checks.parquet`)).arrayBuffer());
+  const parquet = Buffer.from(await (await postWithToken(h.server.url, '/export/report_checks.parquet')).arrayBuffer());
   assert.equal(parquet.subarray(0, 4).toString(), 'PAR1');
   assert.equal(parquet.subarray(-4).toString(), 'PAR1');
-  assert.equal((await fetch(`${h.server.url}/export/nothing.csv`)).status, 404);
+  assert.equal((await postWithToken(h.server.url, '/export/nothing.csv')).status, 404);
   const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('nianbao-serve-export-'));
   for (let wait = 0; wait < 20 && leftovers().length; wait++) await new Promise((r) => setTimeout(r, 100)); // deleted once the stream closes
   assert.deepEqual(leftovers(), [], 'temporary export files are deleted');

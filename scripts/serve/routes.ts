@@ -7,11 +7,14 @@ import { idParam } from './params.ts';
 import { htmlReply, type Reply } from './reply.ts';
 import { capturePage } from './pages/capture-page.ts';
 import { chartsPage } from './pages/charts-page.ts';
-import { coveragePage } from './pages/coverage-page.ts';
+import { aboutView } from './pages/about-page.ts';
+import { coverageView } from './pages/coverage-page.ts';
 import { exportDownload, exportPage } from './pages/export-page.ts';
+import { fieldsPage, fieldView, namedQueryView, queriesPage, sqlPage, sqlRun } from './pages/query-pages.ts';
 import { reportPage } from './pages/report-page.ts';
-import { runPage, runsPage } from './pages/runs-page.ts';
-import { searchPage } from './pages/search-page.ts';
+import { runPage, runsView } from './pages/runs-page.ts';
+import { searchView } from './pages/search-page.ts';
+import { formatOf } from './table-view.ts';
 
 /** What every route is given: the read-only archive and this server's form token. */
 export interface ServeContext {
@@ -26,16 +29,28 @@ interface Route { pattern: RegExp; answer: Answer; method?: 'POST' }
 const get = (pattern: RegExp, answer: Answer): Route => ({ pattern, answer });
 const post = (pattern: RegExp, answer: Answer): Route => ({ pattern, answer, method: 'POST' });
 
+/** `.csv` or `.json` after a view's path: the same view as data. */
+const DATA = '(\\.csv|\\.json)?';
+const view = (path: string) => new RegExp(`^${path}${DATA}$`);
+
 const ROUTES: Route[] = [
-  get(/^\/$/, ({ archive }, _, search) => htmlReply(searchPage(archive, search))),
+  get(/^\/$/, ({ archive }, _, search) => searchView(archive, search, 'html')),
+  get(/^\/search(\.csv|\.json)$/, ({ archive }, m, search) => searchView(archive, search, formatOf(m[1]))),
   get(/^\/report\/([^/]+)$/, ({ archive }, m) => htmlReply(reportPage(archive, idParam(m[1])))),
   get(/^\/capture\/([^/]+)$/, ({ archive }, m) => htmlReply(capturePage(archive, idParam(m[1])))),
   get(/^\/capture\/([^/]+)\/view$/, ({ archive }, m) => viewCapture(archive, idParam(m[1]))),
   get(/^\/capture\/([^/]+)\/raw$/, ({ archive }, m, search) => rawCapture(archive, idParam(m[1]), search.has('download'))),
-  get(/^\/coverage$/, ({ archive }, _, search) => htmlReply(coveragePage(archive, search))),
+  get(view('/coverage'), ({ archive }, m, search) => coverageView(archive, search, formatOf(m[1]))),
   get(/^\/charts$/, ({ archive }, _, search) => htmlReply(chartsPage(archive, search))),
-  get(/^\/runs$/, ({ archive }) => htmlReply(runsPage(archive))),
-  get(/^\/runs\/([^/]+)$/, ({ archive }, m) => htmlReply(runPage(archive, idParam(m[1])))),
+  get(view('/runs'), ({ archive }, m, search) => runsView(archive, search, formatOf(m[1]))),
+  get(/^\/runs\/([^/]+)$/, ({ archive }, m) => runPage(archive, idParam(m[1]))),
+  get(/^\/queries$/, () => queriesPage()),
+  get(view('/queries/([a-z-]+)'), ({ archive }, m, search) => namedQueryView(archive, m[1], search, formatOf(m[2]))),
+  get(/^\/field$/, () => fieldsPage()),
+  get(view('/field/([a-z0-9_.]+?)'), ({ archive }, m, search) => fieldView(archive, m[1], search, formatOf(m[2]))),
+  get(/^\/sql$/, ({ token }) => sqlPage(token)),
+  post(/^\/sql$/, ({ archive, token }, _, form) => sqlRun(archive, token, form)),
+  get(/^\/about(\.json)?$/, ({ archive }, m) => aboutView(archive, formatOf(m[1]))),
   get(/^\/export$/, ({ token }) => htmlReply(exportPage(token))),
   post(/^\/export\/([^/]+)$/, ({ archive }, m) => exportDownload(archive, m[1])),
   get(/^\/assets\/([^/]+)$/, (_, m) => assetReply(m[1])),

@@ -56,11 +56,19 @@ const ROUTES: Route[] = [
   get(/^\/assets\/([^/]+)$/, (_, m) => assetReply(m[1])),
 ];
 
-/** The route answering a path, with its match and the method it wants, or undefined for a 404. */
-export function findRoute(path: string): { answer: Answer; match: RegExpExecArray; method: 'GET' | 'POST' } | undefined {
+/**
+ * The route answering a path for a method (HEAD is GET), with its match; when the path is known
+ * but only for other methods, those methods (for a 405); undefined for a 404.
+ */
+export function findRoute(path: string, method: string): { answer: Answer; match: RegExpExecArray } | { allow: string[] } | undefined {
+  const wanted = method === 'POST' ? 'POST' : 'GET';
+  const allow = new Set<string>();
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
-    if (match) return { answer: route.answer, match, method: route.method ?? 'GET' };
+    if (!match) continue;
+    const routeMethod = route.method ?? 'GET';
+    if (routeMethod === wanted) return { answer: route.answer, match };
+    allow.add(routeMethod === 'GET' ? 'GET, HEAD' : 'POST');
   }
-  return undefined;
+  return allow.size ? { allow: [...allow] } : undefined;
 }

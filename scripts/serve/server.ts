@@ -76,13 +76,11 @@ async function answer(context: ServeContext, request: IncomingMessage, options: 
   } catch {
     return htmlReply(errorPage(400, 'Malformed URL.'), 400);
   }
-  const route = findRoute(url.pathname);
+  const route = findRoute(url.pathname, method);
   if (!route) return htmlReply(errorPage(404, `Nothing at ${url.pathname}.`), 404);
-  const wantsPost = route.method === 'POST';
-  if (wantsPost !== (method === 'POST')) {
-    const allow = wantsPost ? 'POST' : 'GET, HEAD';
-    const why = wantsPost ? `${url.pathname} is heavy work: it is started by a button on this server's pages (POST with a token), not by a link.` : `${url.pathname} is a page: GET it.`;
-    return { ...htmlReply(errorPage(405, why), 405), headers: { Allow: allow } };
+  if ('allow' in route) {
+    const why = method === 'POST' ? `${url.pathname} is a page: GET it.` : `${url.pathname} is heavy work: it is started by a button on this server's pages (POST with a token), not by a link.`;
+    return { ...htmlReply(errorPage(405, why), 405), headers: { Allow: route.allow.join(', ') } };
   }
   let params = url.searchParams;
   if (method === 'POST') {

@@ -45,6 +45,7 @@ export interface BrowseFixture {
   reports: { muye2021: number; muye2022: number; jiuyuan2020: number; legacy2018: number };
   captures: { hostile: number; image: number; pdf: number; scriptPdf: number; seed000: number; failed: number; page2021: number; docx2021: number };
   portals: { open: number; blocked: number };
+  runs: { night: number };
 }
 
 /** The 牧野区 seed as a 2022 report whose 本年新收 自然人 reads 5 while its total stays 3. */
@@ -117,11 +118,25 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
     finishRun(archive, runId, 'ok', { portals: 1, pagesFetched: 11, reportsFound: 8, failed: 0, note: '<b>not bold</b>' });
     const blockedRun = startRun(archive, 'crawl');
     finishRun(archive, blockedRun, 'problems', { portals: 1, blocked: 'challenge-412', failed: 1 });
+    // A run summarised the way the crawler summarises (crawler/engine/summary.ts): totals, one entry per portal, reasons.
+    const nightRun = startRun(archive, 'crawl');
+    finishRun(archive, nightRun, 'problems', {
+      runId: nightRun, status: 'problems', startedAt: '2024-03-01T01:00:00Z', finishedAt: '2024-03-01T01:20:00Z',
+      totals: { portals: 2, fetched: 40, reportsFound: 6, newReports: 1, failures: 2, blocked: 1, deferred: 0 },
+      portals: [
+        { portalId: open.id, url: 'http://127.0.0.2/', name: '新乡市牧野区 portal', fetched: 40, notModified: 31, reportsFound: 6, newReports: 1, changedCaptures: 2,
+          failuresByReason: { timeout: 2 }, skippedByReason: {}, deferred: 0, blockedReason: null, usedBrowser: false },
+        { portalId: blocked.id, url: 'http://127.0.0.3/', name: 'Blocked county', fetched: 0, notModified: 0, reportsFound: 0, newReports: 0, changedCaptures: 0,
+          failuresByReason: {}, skippedByReason: { robots: 3 }, deferred: 0, blockedReason: 'challenge-412', usedBrowser: true },
+      ],
+      failuresByReason: { timeout: 2 }, blockedPortals: [{ url: 'http://127.0.0.3/', reason: 'challenge-412' }],
+    });
     return {
       path,
       reports: { muye2021: ids['003'], muye2022: muye2022.reportId!, jiuyuan2020: ids['002'], legacy2018: legacy.reportId! },
       captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, scriptPdf: scriptPdf.id, seed000: ids.capture000, failed: failed.id, page2021: page2021.id, docx2021: docx2021.id },
       portals: { open: open.id, blocked: blocked.id },
+      runs: { night: nightRun },
     };
   } finally {
     archive.close();

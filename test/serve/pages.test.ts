@@ -147,12 +147,12 @@ test('charts draw an organ and a region over the years', async () => {
 
 test('crawl runs show their summaries (escaped) and the blocked portals', async () => {
   const page = await open('/runs', 'runs');
-  assert.equal(await page.locator('table.runs tbody tr').count(), 2);
+  assert.equal(await page.locator('table.runs tbody tr').count(), 3);
   assert.match(await page.locator('#blocked-portals').innerText(), /Blocked county.*challenge-412/s);
-  assert.match(await page.locator('tr.run.ok td.summary').innerText(), /note: <b>not bold<\/b>/);
-  assert.equal(await page.locator('td.summary b').count(), 0);
+  assert.match(await page.locator('tr.run.ok td[data-column="summary"]').innerText(), /Note: <b>not bold<\/b>/);
+  assert.equal(await page.locator('td[data-column="summary"] b').count(), 0);
   const run = await open('/runs/1', 'run');
-  assert.match(await run.locator('main').innerText(), /reportsFound: 8/);
+  assert.match(await run.locator('main').innerText(), /Reports found\s+8/);
 });
 
 test('export buttons download the CSV and Parquet exports', async () => {

@@ -45,10 +45,11 @@ export interface RegionYear {
   values: Record<string, number | null>;
 }
 
-/** Sums of some fields over every report whose region (or portal's division) code starts with `regionPrefix`, by year. */
+/** Sums of some fields over every report whose region (or portal's division) code starts with `regionPrefix` ('' for every report), by year. */
 export function regionSeries(archive: Archive, regionPrefix: string, keys: string[]): RegionYear[] {
   const prefix = `${regionPrefix.replace(/\D/g, '')}%`;
-  const rows = archive.db.prepare(`WITH regional AS (SELECT r.id, r.year FROM reports r WHERE ${REGION_OF_REPORT} LIKE :prefix),
+  // An empty prefix is the whole archive, reports of no known region included.
+  const rows = archive.db.prepare(`WITH regional AS (SELECT r.id, r.year FROM reports r WHERE :prefix = '%' OR ${REGION_OF_REPORT} LIKE :prefix),
       per_year AS (SELECT year, count(*) AS reports FROM regional GROUP BY year)
     SELECT g.year, f.key, sum(f.value) AS total, count(f.value) AS stated, y.reports
     FROM regional g JOIN per_year y ON y.year = g.year JOIN report_fields f ON f.report_id = g.id

@@ -198,3 +198,19 @@ test('a rule that could not be checked shows as "not checked", apart from holds 
     archive.close();
   }
 });
+
+test('charts have data before anything is chosen (the whole archive), drawn by Plot with whole-number ticks for counts', async () => {
+  const page = await open('/charts', 'view-charts-default');
+  assert.match(await page.locator('h1').innerText(), /every report in the archive/);
+  assert.equal(await page.locator('figure.chart svg[role="img"]').count(), 2);
+  assert.ok(await page.locator('figure.chart svg[role="img"] rect').count() >= 4, 'bars drawn');
+  for (const chart of await page.locator('figure.chart svg[role="img"]').all()) {
+    const ticks = await chart.locator('g[aria-label="y-axis tick label"] text').allTextContents();
+    assert.ok(ticks.length >= 2);
+    for (const tick of ticks) assert.match(tick, /^\d+$/, `tick ${tick} is a whole number`);
+  }
+  // Tiny counts (at most 1) are where fractional ticks (0.25 …) came from.
+  const organ = await open(`/charts?organ=${encodeURIComponent(MUYE)}`);
+  for (const tick of await organ.locator('g[aria-label="y-axis tick label"] text').allTextContents()) assert.match(tick, /^\d+$/);
+  assert.deepEqual(h.escaped, []);
+});

@@ -5,7 +5,8 @@ import { html, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
 import { cachedFacets, cachedOrgans } from '../archive-cache.ts';
 import { textParam } from '../params.ts';
-import { barChart, type ChartSeries } from '../svg-chart.ts';
+import { plotChart, type ChartSeries } from '../plot-chart.ts';
+import { regionLabel } from '../region-names.ts';
 import { resultGroups } from './form-layout.ts';
 
 /** How applications were answered: each group of result rows (2021 and 2019 together) summed. */
@@ -39,11 +40,12 @@ function sumOf(values: Record<string, number | null>, keys: string[]): number | 
 export function chartsPage(archive: Archive, search: URLSearchParams): SafeHtml {
   const organ = textParam(search, 'organ');
   const region = textParam(search, 'region', 12)?.replace(/\D/g, '') || undefined;
-  const series = organ ? fieldSeries(archive, organ, ALL_KEYS) : region ? regionSeries(archive, region, ALL_KEYS) : [];
-  const subject = organ ?? (region ? `region ${region}` : null);
-  const content = html`<h1>Charts 图表${subject ? html` — ${subject}` : ''}</h1>
+  // With nothing chosen the charts show the whole archive (sums over every report), not an empty page.
+  const series = organ ? fieldSeries(archive, organ, ALL_KEYS) : regionSeries(archive, region ?? '', ALL_KEYS);
+  const subject = organ ?? (region ? `region ${regionLabel(region)}` : null);
+  const content = html`<h1>Charts 图表 — ${subject ?? 'every report in the archive 全部'}</h1>
 ${picker(archive, organ, region)}
-${subject && series.length === 0 ? html`<p class="empty">No figures for ${subject}.</p>` : ''}
+${series.length === 0 ? html`<p class="empty">No figures for ${subject ?? 'the archive'}.</p>` : ''}
 ${series.length ? charts(series) : ''}`;
   return pageLayout(subject ? `Charts: ${subject}` : 'Charts', '/charts', content);
 }
@@ -60,7 +62,7 @@ function picker(archive: Archive, organ: string | undefined, region: string | un
       html`<option value="${o.organ}"${o.organ === organ ? html` selected` : ''}>${o.organ} (${o.reports})</option>`)}</select>`;
   return html`<form class="search" method="get" action="/charts"><label>Organ 机关 ${organInput}</label><button type="submit">Show organ</button></form>
 <form class="search" method="get" action="/charts"><label>Region 区划 <select name="region" id="f-chart-region"><option value="">—</option>${regions.map((r) =>
-    html`<option value="${r.code}"${r.code === region ? html` selected` : ''}>${r.code} (${r.reports} reports)</option>`)}</select></label><button type="submit">Show region</button></form>`;
+    html`<option value="${r.code}"${r.code === region ? html` selected` : ''}>${regionLabel(r.code)} (${r.reports} reports)</option>`)}</select></label><button type="submit">Show region</button></form>`;
 }
 
 function charts(series: { year: number; values: Record<string, number | null> }[]): SafeHtml {
@@ -70,8 +72,8 @@ function charts(series: { year: number; values: Record<string, number | null> }[
   const reviews: ChartSeries[] = REVIEW_SERIES.map(([label, key]) => ({ label, values: series.map((s) => s.values[key] ?? null) }));
   const tableRows = [received, ...answered, ...reviews].map((s) => html`<tr><th>${s.label}</th>${s.values.map((v) => html`<td class="num">${v ?? '—'}</td>`)}</tr>`);
   return html`<div class="charts">
-${barChart({ title: 'Applications received and how they were answered 依申请公开', categories, series: answered, line: received, mode: 'stacked' })}
-${barChart({ title: '行政复议 and 行政诉讼', categories, series: reviews, mode: 'grouped' })}
+${plotChart({ title: 'Applications received and how they were answered 依申请公开', categories, series: answered, line: received, mode: 'stacked' })}
+${plotChart({ title: '行政复议 and 行政诉讼', categories, series: reviews, mode: 'grouped' })}
 </div>
 <details class="chart-data" open><summary>The figures drawn</summary><table><thead><tr><th></th>${categories.map((c) => html`<th class="num">${c}</th>`)}</tr></thead><tbody>${tableRows}</tbody></table></details>`;
 }

@@ -16,15 +16,23 @@ export const serveCommand = defineCommand({
   summary: 'browse the archive in a web browser (read-only, 127.0.0.1)',
   description: `
 Opens the archive read-only and serves it to a web browser until interrupted (Ctrl-C):
-  /              full-text search with filters (organ, region, year, template, check status)
+  /              full-text search: facets with counts (region by name, year, template, organ
+                 level, check status), every column sortable, pages; snippets show the sentence
   /report/ID     a report laid out like the official form, figures with raw strings and
-                 provenance, failing checks highlighted, its captures and the organ's other years
-  /capture/ID    an archived page or file as captured (sandboxed: no script runs, nothing is
-                 fetched from outside the archive); PDFs to open or download
+                 provenance, checks as holds / fails / not checked, its captures, other years
+  /capture/ID    an archived page as captured (sanitised, sandboxed: no script runs, nothing is
+                 fetched from outside); a PDF as its parsed text, the file only as a download
   /coverage      organ × year matrix: found, parsed, checks failing, missing
-  /charts        applications and how they were answered, 行政复议/诉讼, by organ or region
-  /runs          crawl runs and blocked portals
-  /export        CSV and Parquet exports
+  /charts        applications and how they were answered, 行政复议/诉讼, for the whole archive,
+                 an organ or a region (Observable Plot, drawn on the server)
+  /runs          crawl runs as tables, and blocked portals
+  /queries       the named queries; /field/KEY one figure across reports
+  /sql           a read-only SQL box (writes, ATTACH and several statements are refused)
+  /about         dataset metadata: sources, licence, when crawled (/about.json)
+  /export        CSV and Parquet exports (buttons)
+Every table view is also CSV and JSON at the same URL with .csv / .json added
+(/search.csv?q=…, /coverage.json, /runs.csv, /field/apps.new.total.csv, /queries/NAME.json);
+?_sort=COLUMN or ?_sort_desc=COLUMN sorts, ?page=N and ?_size=N (up to 1000) page.
 
 Nothing in the browser can change the archive (read-only connection) or make the browser fetch
 anything outside this server (Content-Security-Policy on every response). Archived PDFs are shown

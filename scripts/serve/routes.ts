@@ -35,7 +35,7 @@ const view = (path: string) => new RegExp(`^${path}${DATA}$`);
 
 const ROUTES: Route[] = [
   get(/^\/$/, ({ archive }, _, search) => searchView(archive, search, 'html')),
-  get(/^\/search(\.csv|\.json)$/, ({ archive }, m, search) => searchView(archive, search, formatOf(m[1]))),
+  get(view('/search'), ({ archive }, m, search) => searchView(archive, search, formatOf(m[1]))),
   get(/^\/report\/([^/]+)$/, ({ archive }, m) => htmlReply(reportPage(archive, idParam(m[1])))),
   get(/^\/capture\/([^/]+)$/, ({ archive }, m) => htmlReply(capturePage(archive, idParam(m[1])))),
   get(/^\/capture\/([^/]+)\/view$/, ({ archive }, m) => viewCapture(archive, idParam(m[1]))),

@@ -37,15 +37,14 @@ function filters(options: SearchOptions): { where: string[]; params: Record<stri
 /** The facet counts of a search. */
 export function searchFacets(archive: Archive, options: SearchOptions = {}): SearchFacets {
   const out = {} as SearchFacets;
+  // The text part once, through searchReports itself (whatever index it uses); the filters by SQL over its hits.
+  const ids = options.text?.trim()
+    ? searchReports(archive, { text: options.text, organ: options.organ, limit: FACET_HITS, offset: 0, noSnippets: true }).hits.map((h) => h.reportId)
+    : null;
   for (const facet of Object.keys(FACET_SQL) as (keyof SearchFacets)[]) {
-    const without: SearchOptions = { ...options, [FACET_OPTION[facet]]: undefined, sort: undefined, limit: undefined, offset: undefined };
-    let { where, params } = filters({ ...without, text: undefined });
-    if (without.text?.trim()) {
-      // The text part through searchReports itself (whatever index it uses); the rest by SQL.
-      const ids = searchReports(archive, { ...without, limit: FACET_HITS, offset: 0 }).hits.map((h) => h.reportId);
-      where = ['r.id IN (SELECT value FROM json_each(:ids))'];
-      params = { ids: JSON.stringify(ids) };
-    }
+    const without: SearchOptions = { ...options, [FACET_OPTION[facet]]: undefined, text: undefined, ...(ids ? { organ: undefined } : {}) };
+    const { where, params } = filters(without);
+    if (ids) { where.unshift('r.id IN (SELECT value FROM json_each(:ids))'); params.ids = JSON.stringify(ids); }
     out[facet] = archive.db.prepare(`SELECT ${FACET_SQL[facet]} AS value, count(*) AS count FROM reports r
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 200`).all(params) as FacetCount[];
   }

@@ -19,6 +19,8 @@ export interface SearchOptions {
   /** A column of SEARCH_SORTS to order by (else rank for text, organ and year otherwise). */
   sort?: SearchSort;
   desc?: boolean;
+  /** Skip the snippets (ids and facts only: what facet counts need). */
+  noSnippets?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -67,11 +69,11 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): { 
     where.push('report_search MATCH :match');
     params.match = ftsPhrase(text);
     // The matching sentence is cut from the text (matchSentence): snippet() over trigrams lands on headings.
-    snippet = 's.text';
+    snippet = options.noSnippets ? 'NULL' : 's.text';
     order = 's.rank';
   } else if (text) {
     from = 'reports r JOIN report_documents d ON d.report_id = r.id';
-    snippet = 'd.text';
+    snippet = options.noSnippets ? 'NULL' : 'd.text';
     text.split(/\s+/).forEach((word, i) => {
       where.push(`(d.title LIKE :w${i} ESCAPE '\\' OR d.text LIKE :w${i} ESCAPE '\\')`);
       params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -92,6 +94,6 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): { 
       c.url AS sourceUrl, r.checks_failed AS checksFailed, r.fields_filled AS fieldsFilled, r.title, ${snippet} AS snippet
     FROM ${from} JOIN captures c ON c.id = r.capture_id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
     .all({ ...params, limit: options.limit ?? 50, offset: options.offset ?? 0 }) as SearchHit[];
-  if (text) for (const hit of hits) hit.snippet = sentenceSnippet(hit.snippet, text.split(/\s+/));
+  if (text) for (const hit of hits) hit.snippet = options.noSnippets ? null : sentenceSnippet(hit.snippet, text.split(/\s+/));
   return { total, hits };
 }

@@ -214,3 +214,16 @@ test('charts have data before anything is chosen (the whole archive), drawn by P
   for (const tick of await organ.locator('g[aria-label="y-axis tick label"] text').allTextContents()) assert.match(tick, /^\d+$/);
   assert.deepEqual(h.escaped, []);
 });
+
+test('facets of a text search count the reports the text matches, each facet without its own filter', async () => {
+  const all = await (await fetch(`${h.server.url}/search.json?q=${encodeURIComponent('依申请公开')}&_size=1000`)).json() as { total: number; rows: { year: number; template: string }[] };
+  const json = await (await fetch(`${h.server.url}/search.json?q=${encodeURIComponent('依申请公开')}&year=2021`)).json() as
+    { total: number; facets: Record<string, { value: string | number | null; count: number }[]> };
+  const byYear = (year: number) => all.rows.filter((r) => r.year === year).length;
+  assert.equal(json.total, byYear(2021));
+  assert.deepEqual(Object.fromEntries(json.facets.year.map((f) => [f.value, f.count])), Object.fromEntries([...new Set(all.rows.map((r) => r.year))].map((y) => [y, byYear(y)])));
+  assert.equal(json.facets.template.reduce((n, f) => n + f.count, 0), byYear(2021), 'the other facets count within the year chosen');
+  const none = await (await fetch(`${h.server.url}/search.json?q=${encodeURIComponent('不会出现的词语组合')}`)).json() as { total: number; facets: Record<string, unknown[]> };
+  assert.equal(none.total, 0);
+  assert.deepEqual(none.facets.year, []);
+});

@@ -96,6 +96,7 @@ export function checksTable(): ExportTable {
       { name: 'year', sql: 'r.year', kind: 'int', label: '年度' },
       { name: 'rule', sql: 'k.rule', kind: 'text', label: '核对规则' },
       { name: 'ok', sql: 'k.ok', kind: 'bool', label: '通过' },
+      { name: 'status', sql: 'k.status', kind: 'text', label: '结果' },
       { name: 'blame', sql: 'k.blame', kind: 'text', label: '归因' },
       { name: 'detail', sql: 'k.detail', kind: 'text', label: '说明' },
     ],

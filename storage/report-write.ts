@@ -2,7 +2,7 @@
 // write the report row, its long and wide fields, checks, sources and full-text entry.
 // Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
-import { FIELD_SPECS, type ParseResult } from '../parsers/index.ts';
+import { checkStatus, FIELD_SPECS, type Check, type CheckStatus, type ParseResult } from '../parsers/index.ts';
 import { rankCandidates, type Candidate } from './report-selection.ts';
 import { cached } from './statements.ts';
 import { quoteIdentifier } from './wide-columns.ts';
@@ -62,6 +62,12 @@ export function selectReport(db: Database.Database, organId: number, year: numbe
   return reportId;
 }
 
+/** The status column: a failing check is 'fails' whatever else it says; otherwise holds or not_checked. */
+function storedStatus(check: Check): CheckStatus {
+  if (!check.ok) return 'fails';
+  return checkStatus(check) === 'not_checked' ? 'not_checked' : 'holds';
+}
+
 function writeFigures(db: Database.Database, reportId: number, result: StoredResult): void {
   for (const table of ['report_fields', 'report_checks', 'report_values']) cached(db, `DELETE FROM ${table} WHERE report_id = ?`).run(reportId);
   const insertField = cached(db, 'INSERT INTO report_fields (report_id, key, value, raw, provenance) VALUES (?, ?, ?, ?, ?)');
@@ -69,8 +75,8 @@ function writeFigures(db: Database.Database, reportId: number, result: StoredRes
     const cell = result.cells?.[key];
     insertField.run(reportId, key, value, cell?.raw ?? null, cell?.source ? JSON.stringify(cell.source) : null);
   }
-  const insertCheck = cached(db, 'INSERT INTO report_checks (report_id, seq, rule, ok, blame, detail) VALUES (?, ?, ?, ?, ?, ?)');
-  result.checks.forEach((check, seq) => insertCheck.run(reportId, seq, check.rule, Number(check.ok), check.blame ?? null, check.detail));
+  const insertCheck = cached(db, 'INSERT INTO report_checks (report_id, seq, rule, ok, blame, detail, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  result.checks.forEach((check, seq) => insertCheck.run(reportId, seq, check.rule, Number(check.ok), check.blame ?? null, check.detail, storedStatus(check)));
   cached(db, wideInsertSql()).run(reportId, ...FIELD_SPECS.map((f) => result.fields[f.key] ?? null));
 }
 

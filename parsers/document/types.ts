@@ -86,9 +86,20 @@ export type CheckBlame = 'source' | 'parse';
 
 export interface Check {
   rule: string;
+  /** False only when the rule fails; a rule that could not be checked is ok (it found nothing wrong) — see `status`. */
   ok: boolean;
   detail: string;
   blame?: CheckBlame;
+  /** holds / fails / not_checked (every equation of the rule met a blank cell); absent in older parses: read it with checkStatus. */
+  status?: CheckStatus;
+}
+
+/** The three outcomes of a rule. */
+export type CheckStatus = 'holds' | 'fails' | 'not_checked';
+
+/** A check's outcome, for parses stored before `status` existed too. */
+export function checkStatus(check: Pick<Check, 'ok' | 'status'>): CheckStatus {
+  return check.status ?? (check.ok ? 'holds' : 'fails');
 }
 
 /** One top-level part of the report, heading as printed ("" when the part has no printed heading). */

@@ -84,7 +84,7 @@ export function capturedUrlId(archive: Archive, url: string): number | undefined
 
 /** The full text of the parse a report shows (what FTS indexes; legacy reports have nothing else). */
 export function reportText(archive: Archive, reportId: number): string | null {
-  return (archive.db.prepare('SELECT p.text FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
+  return (archive.db.prepare('SELECT t.text FROM reports r JOIN parse_texts t ON t.parse_id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
 }
 
 /**

@@ -30,7 +30,8 @@ export function recordParse(archive: Archive, captureId: number, result: ParseRe
   const organ = result.organ ? normalizeOrgan(result.organ) || null : null;
   return db.transaction((): RecordedParse => {
     if (!cached(db, 'SELECT 1 FROM captures WHERE id = ?').get(captureId)) throw new Error(`no capture with id ${captureId}`);
-    const previous = cached(db, 'SELECT id, organ, year, template, parser_version, result, text FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
+    const previous = cached(db, `SELECT p.id, p.organ, p.year, p.template, p.parser_version, p.result, t.text
+      FROM parses p LEFT JOIN parse_texts t ON t.parse_id = p.id WHERE p.capture_id = ? ORDER BY p.id DESC LIMIT 1`)
       .get(captureId) as { id: number; organ: string | null; year: number | null; template: string | null; parser_version: string; result: string; text: string | null } | undefined;
     const unchanged = previous && previous.parser_version === result.parserVersion && previous.result === json && previous.text === (text ?? null);
     const parseId = unchanged ? previous.id : insertParse(archive, captureId, result, organ, json, text);
@@ -59,16 +60,19 @@ function insertParse(archive: Archive, captureId: number, result: ParseResult, o
   const fieldsFilled = Object.values(result.fields).filter((v) => v !== null).length;
   const checksFailed = result.checks.filter((c) => !c.ok).length;
   const info = cached(archive.db, `INSERT INTO parses (capture_id, parser_version, parsed_at, organ, year, template, format, title,
-      confidence, fields_filled, checks_failed, reason, result, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      confidence, fields_filled, checks_failed, reason, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     captureId, result.parserVersion, new Date().toISOString(), organ, result.year, result.template, result.format, result.title,
-    result.confidence, fieldsFilled, checksFailed, result.reason ?? null, json, text ?? null,
+    result.confidence, fieldsFilled, checksFailed, result.reason ?? null, json,
   );
-  return Number(info.lastInsertRowid);
+  const parseId = Number(info.lastInsertRowid);
+  if (text !== undefined && text !== null) cached(archive.db, 'INSERT INTO parse_texts (parse_id, text) VALUES (?, ?)').run(parseId, text);
+  return parseId;
 }
 
 /** The latest stored parse of a capture, text included. */
 export function latestParse(archive: Archive, captureId: number): (ParseResult & { parseId: number }) | undefined {
-  const row = cached(archive.db, 'SELECT id, result, text FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1').get(captureId) as { id: number; result: string; text: string | null } | undefined;
+  const row = cached(archive.db, `SELECT p.id, p.result, t.text FROM parses p LEFT JOIN parse_texts t ON t.parse_id = p.id
+    WHERE p.capture_id = ? ORDER BY p.id DESC LIMIT 1`).get(captureId) as { id: number; result: string; text: string | null } | undefined;
   return row ? { ...JSON.parse(row.result), text: row.text ?? '', parseId: row.id } : undefined;
 }
 

@@ -21,14 +21,14 @@ export function searchPage(archive: Archive, search: URLSearchParams): SafeHtml 
     checks: choiceParam(search, 'checks', ['pass', 'fail']),
   };
   const page = intParam(search, 'page', 1, 100_000) ?? 1;
-  const { total, hits } = searchReports(archive, { ...options, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { total, totalCapped, hits } = searchReports(archive, { ...options, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const body = html`
 <h1>Search the reports 检索年报</h1>
 <p class="muted">${facets.reports} reports from ${facets.organs} organs, ${facets.captures} captures.</p>
 ${searchForm(search, facets)}
-<p class="count" id="result-count">${total} ${total === 1 ? 'report' : 'reports'} found</p>
-${hits.length ? resultsTable(hits) : html`<p class="empty">No report matches.${options.text && [...options.text].length < 3 ? ' (Words shorter than three characters are matched without the index.)' : ''}</p>`}
-${pager(search, page, total)}`;
+<p class="count" id="result-count">${totalCapped ? `${total.toLocaleString('en')}+` : total} ${total === 1 && !totalCapped ? 'report' : 'reports'} found${options.text ? ', newest first' : ''}</p>
+${hits.length ? resultsTable(hits) : html`<p class="empty">No report matches.</p>`}
+${pager(search, page, total, totalCapped)}`;
   return pageLayout(options.text ? `“${options.text}”` : 'Search', '/', body);
 }
 
@@ -40,7 +40,7 @@ function select(name: string, current: string | null, choices: [value: string, l
 function searchForm(search: URLSearchParams, facets: BrowseFacets): SafeHtml {
   const value = (name: string) => search.get(name) ?? '';
   return html`<form class="search" method="get" action="/" role="search">
-<label class="wide">Text 全文 <input type="search" name="q" id="f-q" value="${value('q')}" placeholder="e.g. 依申请公开 (3+ characters)"></label>
+<label class="wide">Text 全文 <input type="search" name="q" id="f-q" value="${value('q')}" placeholder="e.g. 依申请公开 or 复议"></label>
 <label>Organ 机关 <input type="text" name="organ" id="f-organ" value="${value('organ')}"></label>
 <label>Region 区划 ${select('region', search.get('region'), facets.regions.map((r) => [r.code, `${r.code} (${r.reports})`]))}</label>
 <label>Year 年度 ${select('year', search.get('year'), facets.years.map((y) => [String(y), String(y)]))}</label>
@@ -60,14 +60,15 @@ function resultsTable(hits: SearchHit[]): SafeHtml {
 <tbody>${rows}</tbody></table>`;
 }
 
-function pager(search: URLSearchParams, page: number, total: number): SafeHtml {
-  const pages = Math.ceil(total / PAGE_SIZE);
+/** Pages of the counted hits; past a capped count, "next" stays while a page comes back full. */
+function pager(search: URLSearchParams, page: number, total: number, totalCapped: boolean): SafeHtml {
+  const pages = Math.max(Math.ceil(total / PAGE_SIZE), totalCapped ? page + 1 : 0);
   if (pages <= 1) return html``;
   const link = (to: number, label: string) => {
     const params = Object.fromEntries(search);
     return html`<a href="/${queryString({ ...params, page: to })}">${label}</a>`;
   };
-  return html`<nav class="pager">${page > 1 ? link(page - 1, '← previous') : ''} page ${page} of ${pages} ${page < pages ? link(page + 1, 'next →') : ''}</nav>`;
+  return html`<nav class="pager">${page > 1 ? link(page - 1, '← previous') : ''} page ${page} of ${pages}${totalCapped ? '+' : ''} ${page < pages ? link(page + 1, 'next →') : ''}</nav>`;
 }
 
 /** The FTS snippet with its [match] markers as <mark>, everything else escaped. */

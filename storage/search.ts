@@ -2,6 +2,7 @@
 // region, year, template, checks. Text hits come newest report first, straight from the index with
 // a LIMIT, and are counted only up to SEARCH_COUNT_CAP ("1,000+"); ranking by relevance is on request.
 import type { Archive } from './archive.ts';
+import { charFacet, trigramFacet } from './search-index.ts';
 import { cached } from './statements.ts';
 
 /** Text searches count their hits up to this many; beyond it the total is "1,000+". */
@@ -21,6 +22,8 @@ export interface SearchOptions {
   checks?: 'pass' | 'fail';
   /** Text hits: 'recent' (default, newest report first, from the index) or 'rank' (bm25; ranks every hit). */
   order?: 'recent' | 'rank';
+  /** Text hits are counted up to this many (default SEARCH_COUNT_CAP). */
+  countCap?: number;
   limit?: number;
   offset?: number;
 }
@@ -60,11 +63,11 @@ function indexQuery(words: string[], year: number | undefined, region: string | 
   const phrases = words.map((word) => quote(trigram ? word : Array.from(word).join(' ')));
   const parts = [`{title text} : (${phrases.join(' ')})`];
   if (trigram) {
-    if (year !== undefined) parts.push(`facets : ${quote(`Y${year}`)}`);
-    if (region) parts.push(`facets : ${quote(`R${region}`)}`);
+    if (year !== undefined) parts.push(`facets : ${quote(trigramFacet('year', String(year)))}`);
+    if (region) parts.push(`facets : ${quote(trigramFacet('region', region))}`);
   } else {
-    if (year !== undefined) parts.push(`facets : ${quote(`y${year}`)}`);
-    if (region) parts.push(`facets : ${quote(`r${region}`)}*`);
+    if (year !== undefined) parts.push(`facets : ${quote(charFacet('year', String(year)))}`);
+    if (region) parts.push(`facets : ${quote(charFacet('region', region))}*`);
   }
   return { table: trigram ? 'report_search' : 'report_chars', match: parts.join(' AND ') };
 }
@@ -103,9 +106,10 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): Se
   let total: number;
   let totalCapped = false;
   if (table) {
-    const counted = cached(archive.db, `SELECT count(*) FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${SEARCH_COUNT_CAP + 1})`).pluck().get(params) as number;
-    totalCapped = counted > SEARCH_COUNT_CAP;
-    total = Math.min(counted, SEARCH_COUNT_CAP);
+    const cap = Math.max(1, Math.floor(options.countCap ?? SEARCH_COUNT_CAP));
+    const counted = cached(archive.db, `SELECT count(*) FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT :cap)`).pluck().get({ ...params, cap: cap + 1 }) as number;
+    totalCapped = counted > cap;
+    total = Math.min(counted, cap);
   } else {
     total = cached(archive.db, `SELECT count(*) FROM ${from} ${whereSql}`).pluck().get(params) as number;
   }

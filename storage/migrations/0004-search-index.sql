@@ -1,7 +1,8 @@
 -- 0004: search served by indexes. The text of a parse moves out of `parses` into `parse_texts`, so
 -- reading results or scanning parses never walks the text. Both full-text indexes are contentless
 -- (rows deleted by rowid, nothing derived from other tables has to be replayed) and carry a `facets`
--- column ('Y2021 R410721': year and region) so year and region filter inside the index:
+-- column (year and region, written by nianbao_facets(), storage/search-index.ts) so year and region
+-- filter inside the index:
 --   report_search  trigram, phrases of 3+ characters;
 --   report_chars   one token per character (text spaced by nianbao_chars()), 1–2-character words
 --                  queried as phrases of characters.
@@ -33,10 +34,10 @@ CREATE VIRTUAL TABLE report_chars USING fts5(
   title, text, facets, content = '', contentless_delete = 1
 );
 INSERT INTO report_search (rowid, title, text, facets)
-  SELECT r.id, p.title, t.text, 'Y' || r.year || ' R' || COALESCE(r.region_code, po.division_code, '')
+  SELECT r.id, p.title, t.text, nianbao_facets('trigram', r.year, COALESCE(r.region_code, po.division_code))
   FROM reports r JOIN parses p ON p.id = r.parse_id LEFT JOIN parse_texts t ON t.parse_id = p.id
   LEFT JOIN portals po ON po.id = r.portal_id;
 INSERT INTO report_chars (rowid, title, text, facets)
-  SELECT r.id, nianbao_chars(p.title), nianbao_chars(t.text), 'y' || r.year || ' r' || COALESCE(r.region_code, po.division_code, '')
+  SELECT r.id, nianbao_chars(p.title), nianbao_chars(t.text), nianbao_facets('chars', r.year, COALESCE(r.region_code, po.division_code))
   FROM reports r JOIN parses p ON p.id = r.parse_id LEFT JOIN parse_texts t ON t.parse_id = p.id
   LEFT JOIN portals po ON po.id = r.portal_id;

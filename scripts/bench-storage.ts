@@ -163,7 +163,7 @@ function benchSearch(archive: Archive): void {
     [`rare phrase 编号${reportCount - 1}`, { text: `编号${reportCount - 1}` }],
     ['organ 合成第777号镇', { text: '合成第777号镇' }],
     ['phrase + year 行政复议, 2021', { text: '行政复议', year: 2021 }],
-    [`phrase + year + region 行政复议, ${regionYear}, ${region}`, { text: '行政复议', year: regionYear, regionPrefix: region }],
+    [`phrase + year + region 政府信息公开, ${regionYear}, ${region}`, { text: '政府信息公开', year: regionYear, regionPrefix: region }],
     ['two characters 复议', { text: '复议' }],
     ['two characters + year 复议, 2020', { text: '复议', year: 2020 }],
     ['one character 诉', { text: '诉' }],

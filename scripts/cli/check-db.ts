@@ -12,7 +12,7 @@ export const checkDbCommand = defineCommand({
   description: `
 Checks the archive. By default, in seconds at 100,000 reports, what grows with reports and
 captures: SQLite's quick_check and the foreign keys of the registry tables (portals, runs,
-captures, reports, sources, frontier), that every report matches its parse, names its chosen
+captures but not their bodies, reports, sources, frontier), that every report matches its parse, names its chosen
 source, has its wide row and is in both full-text indexes, and that the indexes hold no removed
 report. --full checks everything (minutes): SQLite's integrity_check of the whole file, every
 foreign key, FTS5's own check of both indexes, every field and check row of every report against

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ArchiveError } from './errors.ts';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrate.ts';
+import { registerSearchFunctions } from './search-index.ts';
 import { syncWideColumns } from './wide-columns.ts';
 import { reselectAllReports } from './parses.ts';
 
@@ -71,6 +72,7 @@ function connect(path: string, readonly: boolean, busyTimeoutMs: number): Databa
     db = new Database(path, { readonly, fileMustExist: readonly });
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('foreign_keys = ON');
+    registerSearchFunctions(db);
     schemaVersion(db);
   } catch (error) {
     throw new ArchiveError(`cannot open ${path} as an SQLite archive: ${(error as Error).message}`);

@@ -85,7 +85,7 @@ export function capturedUrlId(archive: Archive, url: string): number | undefined
 
 /** The full text of the parse a report shows (what FTS indexes; legacy reports have nothing else). */
 export function reportText(archive: Archive, reportId: number): string | null {
-  return (archive.db.prepare('SELECT p.text FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
+  return (archive.db.prepare('SELECT t.text FROM reports r JOIN parse_texts t ON t.parse_id = r.parse_id WHERE r.id = ?').pluck().get(reportId) as string | null | undefined) ?? null;
 }
 
 /**
@@ -104,7 +104,8 @@ export function capturesLinkedFrom(archive: Archive, url: string, limit = 200): 
 
 /** The text of the latest parse of a capture (what a PDF is shown as: its words, never its viewer). */
 export function captureParseText(archive: Archive, captureId: number): { text: string | null; parserVersion: string } | undefined {
-  return archive.db.prepare('SELECT text, parser_version AS parserVersion FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
+  return archive.db.prepare(`SELECT t.text AS text, p.parser_version AS parserVersion FROM parses p LEFT JOIN parse_texts t ON t.parse_id = p.id
+    WHERE p.capture_id = ? ORDER BY p.id DESC LIMIT 1`)
     .get(captureId) as { text: string | null; parserVersion: string } | undefined;
 }
 

@@ -1,5 +1,6 @@
-// `check-db`: is the file sound (SQLite integrity, foreign keys, full-text index, no report
-// half-written), and what does it hold?
+// `check-db`: is the file sound (SQLite integrity, foreign keys, full-text indexes, no report
+// half-written), and what does it hold? The default reads what grows with reports and captures;
+// `full` reads every page, field row and index entry.
 import { statSync } from 'node:fs';
 import { PARSER_VERSION } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
@@ -13,41 +14,95 @@ export interface IntegrityFinding {
   problems: string[];
 }
 
-const CONSISTENCY_QUERIES: [string, string][] = [
+/** Per-report consistency: each reads every report row once, with index lookups (seconds at 100,000). */
+const REPORT_QUERIES: [string, string][] = [
   ['every report has its wide row', 'SELECT r.id FROM reports r LEFT JOIN report_values v ON v.report_id = r.id WHERE v.report_id IS NULL'],
-  ['every report has all its fields', `SELECT r.id FROM reports r JOIN parses p ON p.id = r.parse_id
-     WHERE (SELECT count(*) FROM json_each(p.result, '$.fields')) <> (SELECT count(*) FROM report_fields WHERE report_id = r.id)`],
-  ['every report has all its checks', `SELECT r.id FROM reports r JOIN parses p ON p.id = r.parse_id
-     WHERE (SELECT count(*) FROM json_each(p.result, '$.checks')) <> (SELECT count(*) FROM report_checks WHERE report_id = r.id)`],
   ['every report names its chosen source', `SELECT r.id FROM reports r
      WHERE NOT EXISTS (SELECT 1 FROM report_sources s WHERE s.report_id = r.id AND s.role = 'chosen' AND s.parse_id = r.parse_id)`],
   ['every report matches its parse', `SELECT r.id FROM reports r JOIN parses p ON p.id = r.parse_id
      LEFT JOIN organ_aliases a ON a.name = p.organ
      WHERE a.organ_id IS NOT r.organ_id OR p.year IS NOT r.year OR p.template IS NOT r.template`],
   ['every report is named after its organ', `SELECT r.id FROM reports r LEFT JOIN organs o ON o.id = r.organ_id WHERE o.name IS NOT r.organ`],
+  ['every report is in both full-text indexes', `SELECT r.id FROM reports r
+     WHERE NOT EXISTS (SELECT 1 FROM report_search_docsize WHERE id = r.id) OR NOT EXISTS (SELECT 1 FROM report_chars_docsize WHERE id = r.id)`],
+  ['the full-text indexes hold no removed report', `SELECT id FROM report_search_docsize WHERE id NOT IN (SELECT id FROM reports)
+     UNION SELECT id FROM report_chars_docsize WHERE id NOT IN (SELECT id FROM reports)`],
+];
+
+/** What --full adds: every field and check row against the counts stored and the parse's JSON. */
+const FULL_QUERIES: [string, string][] = [
+  ['every report has all its fields (rows against the stored count)', `SELECT r.id FROM reports r
+     WHERE r.fields_count <> (SELECT count(*) FROM report_fields WHERE report_id = r.id)`],
+  ['every report has all its checks (rows against the stored count)', `SELECT r.id FROM reports r
+     WHERE r.checks_count <> (SELECT count(*) FROM report_checks WHERE report_id = r.id)`],
+  ['the stored counts match the parse', `SELECT r.id FROM reports r JOIN parses p ON p.id = r.parse_id
+     WHERE r.fields_count <> (SELECT count(*) FROM json_each(p.result, '$.fields'))
+        OR r.checks_count <> (SELECT count(*) FROM json_each(p.result, '$.checks'))`],
   ['every body has its recorded size', 'SELECT sha256 FROM bodies WHERE length(bytes) <> size'],
 ];
 
 /**
- * Runs every check. `verifyHashes` also recomputes the sha256 of every body (reads them all);
- * `quick` uses SQLite's quick_check (no index-against-table comparison: minutes faster on big files).
- * Needs a writable archive for the FTS5 integrity command.
+ * The tables whose rows grow with reports and captures, not with figures or bytes: the default
+ * check reads these in full (SQLite's quick_check, foreign keys). report_fields (~200 rows a
+ * report), report_checks, report_values, parses (result JSON), parse_texts, bodies and the
+ * full-text data are read by --full.
  */
-export function checkArchive(
-  archive: Archive,
-  options: { verifyHashes?: boolean; quick?: boolean; onProgress?: (done: number, total: number, check: string) => void } = {},
-): IntegrityFinding[] {
+const REGISTRY_TABLES = ['portals', 'crawl_runs', 'captures', 'reports', 'report_sources', 'frontier', 'schema_migrations'];
+
+/**
+ * The default foreign-key check: SQLite's per table, except captures → bodies (a lookup per capture
+ * into the table of bytes: 50 s at 100,000 captures); captures' links to portals and runs by query.
+ */
+const CAPTURE_LINKS_SQL = `SELECT c.id FROM captures c
+  WHERE (c.portal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM portals p WHERE p.id = c.portal_id))
+     OR (c.run_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM crawl_runs x WHERE x.id = c.run_id))`;
+
+/** Options of checkArchive. */
+export interface CheckOptions {
+  /**
+   * Everything: SQLite's integrity_check over the whole file (indexes against tables), every foreign
+   * key, FTS5's own integrity check of both indexes, every field and check row against the parse.
+   * Minutes at 100,000 reports; the default takes seconds.
+   */
+  full?: boolean;
+  /** With full: SQLite's quick_check instead of integrity_check (no index-against-table comparison). */
+  quick?: boolean;
+  /** Also recompute the sha256 of every body (reads them all). */
+  verifyHashes?: boolean;
+  onProgress?: (done: number, total: number, check: string) => void;
+}
+
+/**
+ * Runs the checks. By default the ones whose cost grows with the number of reports and captures
+ * (seconds at 100,000 reports): SQLite's quick_check and foreign keys of the registry tables, the
+ * reports against their parse, sources, wide row and both full-text indexes. `full` reads
+ * everything. FTS5's integrity command needs a writable archive (on a read-only one it is left out).
+ */
+export function checkArchive(archive: Archive, options: CheckOptions = {}): IntegrityFinding[] {
   const db = archive.db;
-  const steps: [string, () => string[]][] = [
-    options.quick
-      ? ['sqlite quick_check', () => (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok')]
-      : ['sqlite integrity_check', () => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok')],
-    ['foreign keys', () => (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[])
-      .map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`)],
-    ['full-text index matches the reports', () => ftsProblems(archive)],
-    ...CONSISTENCY_QUERIES.map(([check, sql]): [string, () => string[]] => [check, () => db.prepare(sql).pluck().all().slice(0, 20)
-      .map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`)]),
-  ];
+  const pragmaRows = (sql: string, column: string) => (db.pragma(sql) as Record<string, string>[]).map((r) => r[column]).filter((m) => m !== 'ok');
+  const foreignKeys = (table?: string) => (db.pragma(table ? `foreign_key_check(${table})` : 'foreign_key_check') as { table: string; rowid: number; parent: string }[])
+    .map((f) => `${f.table} row ${f.rowid} points at a missing ${f.parent}`);
+  const tables = REGISTRY_TABLES.filter((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+  const rows = (check: string, sql: string): [string, () => string[]] => [check, () => db.prepare(sql).pluck().all().slice(0, 20)
+    .map((id) => `${check.includes('body') ? 'body' : 'report'} ${id}`)];
+  const steps: [string, () => string[]][] = options.full
+    ? [
+      options.quick
+        ? ['sqlite quick_check', () => pragmaRows('quick_check', 'quick_check')]
+        : ['sqlite integrity_check', () => pragmaRows('integrity_check', 'integrity_check')],
+      ['foreign keys', () => foreignKeys()],
+      ...(archive.readonly ? [] : [['full-text indexes (FTS5 integrity-check)', () => ftsProblems(archive)] as [string, () => string[]]]),
+      ...[...REPORT_QUERIES, ...FULL_QUERIES].map(([check, sql]) => rows(check, sql)),
+    ]
+    : [
+      [`sqlite quick_check of ${tables.join(', ')}`, () => tables.flatMap((t) => pragmaRows(`quick_check(${t})`, 'quick_check'))],
+      [`foreign keys of ${tables.join(', ')} (of captures: portal and run)`, () => [
+        ...tables.filter((t) => t !== 'captures').flatMap((t) => foreignKeys(t)),
+        ...(db.prepare(CAPTURE_LINKS_SQL).pluck().all() as number[]).slice(0, 20).map((id) => `captures row ${id} points at a missing portal or run`),
+      ]],
+      ...REPORT_QUERIES.map(([check, sql]) => rows(check, sql)),
+    ];
   if (options.verifyHashes) {
     steps.push(['body hashes', () => {
       const problems: string[] = [];
@@ -71,14 +126,11 @@ export function checkArchive(
   });
 }
 
-/** FTS5's own integrity command (needs a writable connection); read-only, the indexed-row count. */
+/** FTS5's own integrity command over both indexes (needs a writable connection); throws on damage. */
 function ftsProblems(archive: Archive): string[] {
-  if (archive.readonly) {
-    const indexed = archive.db.prepare('SELECT count(*) FROM report_search_docsize').pluck().get();
-    const reports = archive.db.prepare('SELECT count(*) FROM reports').pluck().get();
-    return indexed === reports ? [] : [`${indexed} indexed documents for ${reports} reports`];
+  for (const table of ['report_search', 'report_chars']) {
+    archive.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 0)`).run();
   }
-  archive.db.prepare("INSERT INTO report_search (report_search, rank) VALUES ('integrity-check', 1)").run();
   return [];
 }
 

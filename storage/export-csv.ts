@@ -1,5 +1,5 @@
 // CSV exports built by SQLite itself: each chunk of reports comes back as one string of finished
-// lines (group_concat), so no JavaScript runs per row or per cell — as fast as the sqlite3 shell.
+// lines (group_concat) in UTF-8 bytes, so no JavaScript runs per row or per cell.
 // Text is always quoted (division codes stay text in readers that honour quotes, and an empty
 // string `""` stays apart from a missing value, written as nothing); numbers are bare.
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -31,15 +31,17 @@ function headerLine(columns: ExportColumn[]): string {
 /** Writes a table as CSV (CRLF line ends, header first); returns the row count. */
 export function writeCsvTable(archive: Archive, table: ExportTable, path: string, options: CsvOptions = {}): number {
   const line = table.columns.map(fieldSql).join(` || ',' || `);
-  const chunk = archive.db.prepare(`SELECT count(*), group_concat(line, char(13, 10)) FROM (SELECT ${line} AS line ${table.from})`).raw(true);
+  // As a BLOB the chunk reaches the file as SQLite's UTF-8 bytes: no decoding to a JavaScript string and back.
+  const chunk = archive.db.prepare(`SELECT count(*), CAST(group_concat(line, char(13, 10)) || char(13, 10) AS BLOB)
+    FROM (SELECT ${line} AS line ${table.from})`).raw(true);
   const fd = openSync(path, 'w');
   let rows = 0;
   try {
     writeSync(fd, `${options.bom ? '\uFEFF' : ''}${headerLine(table.columns)}\r\n`);
     let reports = 0;
     for (const [from, to] of reportChunks(archive, REPORTS_PER_CHUNK)) {
-      const [count, text] = chunk.get(from, to) as [number, string | null];
-      if (text !== null) writeSync(fd, `${text}\r\n`);
+      const [count, bytes] = chunk.get(from, to) as [number, Buffer | null];
+      for (let at = 0; bytes !== null && at < bytes.length;) at += writeSync(fd, bytes, at);
       rows += count;
       reports += REPORTS_PER_CHUNK;
       options.onChunk?.(reports);

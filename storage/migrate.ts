@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ArchiveError } from './errors.ts';
+import { registerSearchFunctions } from './search-index.ts';
 
 /** One schema step; `version` is the number its file name starts with. */
 export interface Migration {
@@ -46,6 +47,8 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   // An archive already at the latest version takes no write lock: opening never waits on a writer.
   const pending = migrations.filter((m) => m.version > schemaVersion(db));
   if (pending.length > 0) ensureMigrationsTable(db);
+  // Migration 0004 fills the search indexes through these SQL functions: whoever opened the file.
+  if (pending.length > 0) registerSearchFunctions(db);
   for (const migration of pending) {
     const step = db.transaction(() => {
       const current = schemaVersion(db);

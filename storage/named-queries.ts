@@ -89,8 +89,8 @@ export const NAMED_QUERIES: NamedQuery[] = [
     `SELECT id AS run_id, kind, started_at, finished_at, status, summary FROM crawl_runs ORDER BY id DESC`),
   {
     name: 'search',
-    summary: 'full-text search of report titles and text for :q',
-    params: [{ name: 'q', help: 'words to find (3+ characters use the index)', required: true }],
+    summary: 'full-text search of report titles and text for :q (the newest 1,000 hits)',
+    params: [{ name: 'q', help: 'words to find, each a phrase (any length)', required: true }],
     run: (archive, p) => {
       const { hits } = searchReports(archive, { text: String(p.q), limit: 1000 });
       return {

@@ -4,6 +4,7 @@ import type { ParseResult } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
 import { expectOrgansOfPortal, organForName } from './organs.ts';
 import { selectReport } from './report-write.ts';
+import { unindexReport } from './search-index.ts';
 import { cached } from './statements.ts';
 
 /** What recordParse did: the parse row, and the report it now feeds (null when not a report). */
@@ -33,7 +34,8 @@ export function recordParse(archive: Archive, captureId: number, result: ParseRe
   return db.transaction((): RecordedParse => {
     const capture = cached(db, 'SELECT id, portal_id, url FROM captures WHERE id = ?').get(captureId) as { id: number; portal_id: number | null; url: string } | undefined;
     if (!capture) throw new Error(`no capture with id ${captureId}`);
-    const previous = cached(db, 'SELECT id, organ, year, template, parser_version, result, text FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
+    const previous = cached(db, `SELECT p.id, p.organ, p.year, p.template, p.parser_version, p.result, t.text
+      FROM parses p LEFT JOIN parse_texts t ON t.parse_id = p.id WHERE p.capture_id = ? ORDER BY p.id DESC LIMIT 1`)
       .get(captureId) as { id: number; organ: string | null; year: number | null; template: string | null; parser_version: string; result: string; text: string | null } | undefined;
     const organId = organ ? organForName(db, organ, { captureId, portalId: capture.portal_id, url: capture.url, divisionCodes: [result.regionCode] }) : null;
     const unchanged = previous && previous.parser_version === result.parserVersion && previous.result === json && previous.text === (text ?? null);
@@ -66,16 +68,19 @@ function insertParse(archive: Archive, captureId: number, result: ParseResult, o
   const fieldsFilled = Object.values(result.fields).filter((v) => v !== null).length;
   const checksFailed = result.checks.filter((c) => !c.ok).length;
   const info = cached(archive.db, `INSERT INTO parses (capture_id, parser_version, parsed_at, organ, year, template, format, title,
-      confidence, fields_filled, checks_failed, reason, result, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      confidence, fields_filled, checks_failed, reason, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     captureId, result.parserVersion, new Date().toISOString(), organ, result.year, result.template, result.format, result.title,
-    result.confidence, fieldsFilled, checksFailed, result.reason ?? null, json, text ?? null,
+    result.confidence, fieldsFilled, checksFailed, result.reason ?? null, json,
   );
-  return Number(info.lastInsertRowid);
+  const parseId = Number(info.lastInsertRowid);
+  if (text !== undefined && text !== null) cached(archive.db, 'INSERT INTO parse_texts (parse_id, text) VALUES (?, ?)').run(parseId, text);
+  return parseId;
 }
 
 /** The latest stored parse of a capture, text included. */
 export function latestParse(archive: Archive, captureId: number): (ParseResult & { parseId: number }) | undefined {
-  const row = cached(archive.db, 'SELECT id, result, text FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1').get(captureId) as { id: number; result: string; text: string | null } | undefined;
+  const row = cached(archive.db, `SELECT p.id, p.result, t.text FROM parses p LEFT JOIN parse_texts t ON t.parse_id = p.id
+    WHERE p.capture_id = ? ORDER BY p.id DESC LIMIT 1`).get(captureId) as { id: number; result: string; text: string | null } | undefined;
   return row ? { ...JSON.parse(row.result), text: row.text ?? '', parseId: row.id } : undefined;
 }
 
@@ -99,7 +104,7 @@ export function reselectAllReports(archive: Archive): number {
       const name = db.prepare('SELECT name FROM organs WHERE id = ?').pluck().get(r.organ_id) as string;
       const clash = db.prepare('SELECT 1 FROM reports WHERE organ = ? AND year = ? AND id <> ?').get(name, r.year, r.id);
       if (taken || clash) {
-        db.prepare(`INSERT INTO report_search (report_search, rowid, title, text) SELECT 'delete', report_id, title, text FROM report_documents WHERE report_id = ?`).run(r.id);
+        unindexReport(db, r.id);
         db.prepare('DELETE FROM reports WHERE id = ?').run(r.id);
       } else {
         db.prepare('UPDATE reports SET organ_id = ?, organ = ? WHERE id = ?').run(r.organ_id, name, r.id);

@@ -1,6 +1,7 @@
 // The registry of portals: what the nightly crawl visits and what it learnt about each site.
 import type { Archive } from './archive.ts';
 import { expectOrgansOfPortal } from './organs.ts';
+import { reindexPortalReports } from './search-index.ts';
 
 /** A portal as the crawler and the web pages see it. */
 export interface Portal {
@@ -61,8 +62,12 @@ export function updatePortal(archive: Archive, id: number, patch: PortalPatch): 
   const now = new Date().toISOString();
   if (patch.blockedReason !== undefined) { sets.push('blocked_at = ?'); values.push(patch.blockedReason === null ? null : now); }
   if (patch.robotsTxt !== undefined) { sets.push('robots_fetched_at = ?'); values.push(now); }
+  const divisionBefore = patch.divisionCode !== undefined
+    ? archive.db.prepare('SELECT division_code FROM portals WHERE id = ?').pluck().get(id) as string | null | undefined : undefined;
   if (sets.length > 0) archive.db.prepare(`UPDATE portals SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   if (typeof patch.divisionCode === 'string') expectOrgansOfPortal(archive.db, id);
+  // Reports without a region of their own are found under the portal's: their index entries follow it.
+  if (divisionBefore !== undefined && divisionBefore !== patch.divisionCode) reindexPortalReports(archive.db, id);
   const portal = getPortal(archive, id);
   if (!portal) throw new Error(`no portal with id ${id}`);
   return portal;

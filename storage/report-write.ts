@@ -1,9 +1,10 @@
 // Keeping one report per organ and year in step with its parses: choose the best candidate,
-// write the report row, its long and wide fields, checks, sources and full-text entry.
+// write the report row, its long and wide fields, checks, sources and full-text entries.
 // Runs inside the caller's transaction.
 import type Database from 'better-sqlite3';
 import { checkStatus, FIELD_SPECS, type Check, type CheckStatus, type ParseResult } from '../parsers/index.ts';
 import { rankCandidates, type Candidate } from './report-selection.ts';
+import { indexReport, unindexReport } from './search-index.ts';
 import { cached } from './statements.ts';
 import { quoteIdentifier } from './wide-columns.ts';
 
@@ -32,10 +33,11 @@ export function selectReport(db: Database.Database, organId: number, year: numbe
   const organRow = cached(db, 'SELECT name, division_code FROM organs WHERE id = ?').get(organId) as { name: string; division_code: string | null } | undefined;
   const organ = organRow?.name;
   const existing = cached(db, 'SELECT id, parse_id FROM reports WHERE organ_id = ? AND year = ?').get(organId, year) as { id: number; parse_id: number } | undefined;
-  if (existing) cached(db, `INSERT INTO report_search (report_search, rowid, title, text)
-    SELECT 'delete', report_id, title, text FROM report_documents WHERE report_id = ?`).run(existing.id);
   if (candidates.length === 0 || organ === undefined) {
-    if (existing) cached(db, 'DELETE FROM reports WHERE id = ?').run(existing.id);
+    if (existing) {
+      unindexReport(db, existing.id);
+      cached(db, 'DELETE FROM reports WHERE id = ?').run(existing.id);
+    }
     return null;
   }
   const { ranked, why } = rankCandidates(candidates);
@@ -58,7 +60,7 @@ export function selectReport(db: Database.Database, organId: number, year: numbe
   }
   if (!existing || existing.parse_id !== best.parseId) writeFigures(db, reportId, result);
   writeSources(db, reportId, ranked);
-  cached(db, `INSERT INTO report_search (rowid, title, text) SELECT report_id, title, text FROM report_documents WHERE report_id = ?`).run(reportId);
+  indexReport(db, reportId);
   return reportId;
 }
 
@@ -78,6 +80,7 @@ function writeFigures(db: Database.Database, reportId: number, result: StoredRes
   const insertCheck = cached(db, 'INSERT INTO report_checks (report_id, seq, rule, ok, blame, detail, status) VALUES (?, ?, ?, ?, ?, ?, ?)');
   result.checks.forEach((check, seq) => insertCheck.run(reportId, seq, check.rule, Number(check.ok), check.blame ?? null, check.detail, storedStatus(check)));
   cached(db, wideInsertSql()).run(reportId, ...FIELD_SPECS.map((f) => result.fields[f.key] ?? null));
+  cached(db, 'UPDATE reports SET fields_count = ?, checks_count = ? WHERE id = ?').run(Object.keys(result.fields).length, result.checks.length, reportId);
 }
 
 let wideInsert: string | undefined;

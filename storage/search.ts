@@ -1,10 +1,17 @@
-// Finding reports: full text (FTS5 trigram) plus filters on organ, region, year, template, checks.
+// Finding reports: full text (two FTS5 indexes, storage/search-index.ts) plus filters on organ,
+// region, year, template, checks. Text hits come newest report first, straight from the index with
+// a LIMIT, and are counted only up to SEARCH_COUNT_CAP ("1,000+"); ranking by relevance is on request.
 import type { Archive } from './archive.ts';
 import { sentenceSnippet } from './snippets.ts';
+import { charFacet, trigramFacet } from './search-index.ts';
+import { cached } from './statements.ts';
+
+/** Text searches count their hits up to this many; beyond it the total is "1,000+". */
+export const SEARCH_COUNT_CAP = 1000;
 
 /** Filters for searchReports; all optional and combined with AND. */
 export interface SearchOptions {
-  /** Words in the title or text. Three characters or more use the trigram index; shorter ones scan. */
+  /** Words in the title or text (all of them, each as a phrase). */
   text?: string;
   /** A part of the organ's name. */
   organ?: string;
@@ -21,6 +28,10 @@ export interface SearchOptions {
   desc?: boolean;
   /** Skip the snippets (ids and facts only: what facet counts need). */
   noSnippets?: boolean;
+  /** Text hits: 'recent' (default, newest report first, from the index) or 'rank' (bm25; ranks every hit). */
+  order?: 'recent' | 'rank';
+  /** Text hits are counted up to this many (default SEARCH_COUNT_CAP). */
+  countCap?: number;
   limit?: number;
   offset?: number;
 }
@@ -50,38 +61,62 @@ export const SEARCH_SORTS = {
 } as const;
 export type SearchSort = keyof typeof SEARCH_SORTS;
 
+/** What searchReports found: `total` is exact unless `totalCapped` (then "at least `total`"). */
+export interface SearchResult {
+  total: number;
+  totalCapped: boolean;
+  hits: SearchHit[];
+}
+
 /** FTS5 query text for a phrase: quoted, so punctuation and operators in user input are literal. */
 export function ftsPhrase(text: string): string {
   return text.trim().split(/\s+/).filter(Boolean).map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
 }
 
-/** Searches the reports, best matches first (by rank for text, else by organ and year). */
-export function searchReports(archive: Archive, options: SearchOptions = {}): { total: number; hits: SearchHit[] } {
+/** The index and MATCH expression for the words and the filters the index holds. */
+function indexQuery(words: string[], year: number | undefined, region: string | null): { table: string; match: string } {
+  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  // Every word of 3+ characters: the trigram index. Otherwise every word as a phrase of characters.
+  const trigram = words.every((word) => Array.from(word).length >= 3);
+  const phrases = words.map((word) => quote(trigram ? word : Array.from(word).join(' ')));
+  const parts = [`{title text} : (${phrases.join(' ')})`];
+  if (trigram) {
+    if (year !== undefined) parts.push(`facets : ${quote(trigramFacet('year', String(year)))}`);
+    if (region) parts.push(`facets : ${quote(trigramFacet('region', region))}`);
+  } else {
+    if (year !== undefined) parts.push(`facets : ${quote(charFacet('year', String(year)))}`);
+    if (region) parts.push(`facets : ${quote(charFacet('region', region))}*`);
+  }
+  return { table: trigram ? 'report_search' : 'report_chars', match: parts.join(' AND ') };
+}
+
+/** Searches the reports: text hits newest first (or by rank on request), else by organ and year. */
+export function searchReports(archive: Archive, options: SearchOptions = {}): SearchResult {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  const text = options.text?.trim();
-  const useIndex = !!text && [...text.split(/\s+/)].every((word) => [...word].length >= 3);
+  const words = (options.text ?? '').trim().split(/\s+/).filter(Boolean);
+  const region = options.regionPrefix !== undefined ? options.regionPrefix.replace(/\D/g, '') : undefined;
+  // A region of 2+ digits filters in the index ("R4" is too short for a trigram).
+  const regionInIndex = words.length > 0 && region !== undefined && region.length >= 2;
   let from = 'reports r';
-  let snippet = 'NULL';
   let order = 'r.organ, r.year';
-  if (text && useIndex) {
-    from = 'report_search s JOIN reports r ON r.id = s.rowid';
-    where.push('report_search MATCH :match');
-    params.match = ftsPhrase(text);
-    // The matching sentence is cut from the text (matchSentence): snippet() over trigrams lands on headings.
-    snippet = options.noSnippets ? 'NULL' : 's.text';
-    order = 's.rank';
-  } else if (text) {
-    from = 'reports r JOIN report_documents d ON d.report_id = r.id';
-    snippet = options.noSnippets ? 'NULL' : 'd.text';
-    text.split(/\s+/).forEach((word, i) => {
-      where.push(`(d.title LIKE :w${i} ESCAPE '\\' OR d.text LIKE :w${i} ESCAPE '\\')`);
-      params[`w${i}`] = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    });
+  let table: string | null = null;
+  if (words.length > 0) {
+    const query = indexQuery(words, options.year, regionInIndex ? region! : null);
+    table = query.table;
+    from = `${table} s JOIN reports r ON r.id = s.rowid`;
+    where.push(`${table} MATCH :match`);
+    params.match = query.match;
+    order = options.order === 'rank' ? 's.rank' : 's.rowid DESC';
+  } else if (options.year !== undefined) {
+    where.push('r.year = :year');
+    params.year = options.year;
   }
   if (options.organ) { where.push("r.organ LIKE :organ ESCAPE '\\'"); params.organ = `%${options.organ.replace(/[\\%_]/g, (c) => `\\${c}`)}%`; }
-  if (options.regionPrefix) { where.push('COALESCE(r.region_code, (SELECT division_code FROM portals WHERE id = r.portal_id)) LIKE :region'); params.region = `${options.regionPrefix.replace(/\D/g, '')}%`; }
-  if (options.year !== undefined) { where.push('r.year = :year'); params.year = options.year; }
+  if (region !== undefined && !regionInIndex) {
+    where.push('COALESCE(r.region_code, (SELECT division_code FROM portals WHERE id = r.portal_id)) LIKE :region');
+    params.region = `${region}%`;
+  }
   if (options.template) { where.push('r.template = :template'); params.template = options.template; }
   if (options.checks === 'pass') where.push('r.checks_failed = 0');
   if (options.checks === 'fail') where.push('r.checks_failed > 0');
@@ -89,11 +124,57 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): { 
   const sortColumn = options.sort && SEARCH_SORTS[options.sort];
   if (sortColumn) order = `${sortColumn} ${options.desc ? 'DESC' : 'ASC'} NULLS LAST, r.organ, r.year`;
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = archive.db.prepare(`SELECT count(*) FROM ${from} ${whereSql}`).pluck().get(params) as number;
-  const hits = archive.db.prepare(`SELECT r.id AS reportId, r.organ, r.year, r.template, ${REGION_SQL} AS regionCode, r.format,
-      c.url AS sourceUrl, r.checks_failed AS checksFailed, r.fields_filled AS fieldsFilled, r.title, ${snippet} AS snippet
+  let total: number;
+  let totalCapped = false;
+  if (table) {
+    const cap = Math.max(1, Math.floor(options.countCap ?? SEARCH_COUNT_CAP));
+    const counted = cached(archive.db, `SELECT count(*) FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT :cap)`).pluck().get({ ...params, cap: cap + 1 }) as number;
+    totalCapped = counted > cap;
+    total = Math.min(counted, cap);
+  } else {
+    total = cached(archive.db, `SELECT count(*) FROM ${from} ${whereSql}`).pluck().get(params) as number;
+  }
+  const hits = cached(archive.db, `SELECT r.id AS reportId, r.organ, r.year, r.template, ${REGION_SQL} AS regionCode, r.format,
+      c.url AS sourceUrl, r.checks_failed AS checksFailed, r.fields_filled AS fieldsFilled, r.title, NULL AS snippet
     FROM ${from} JOIN captures c ON c.id = r.capture_id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
     .all({ ...params, limit: options.limit ?? 50, offset: options.offset ?? 0 }) as SearchHit[];
-  if (text) for (const hit of hits) hit.snippet = options.noSnippets ? null : sentenceSnippet(hit.snippet, text.split(/\s+/));
-  return { total, hits };
+  if (words.length > 0 && !options.noSnippets) addSnippets(archive, hits, words);
+  return { total, totalCapped, hits };
+}
+
+const SNIPPET_CONTEXT = 10;
+
+/**
+ * The sentence holding the first word found, the word marked [like this] (storage/snippets.ts): a
+ * window around the first occurrence would show the same section heading for every report.
+ */
+function addSnippets(archive: Archive, hits: SearchHit[], words: string[]): void {
+  const textOf = cached(archive.db, 'SELECT t.text FROM reports r JOIN parse_texts t ON t.parse_id = r.parse_id WHERE r.id = ?').pluck();
+  for (const hit of hits) hit.snippet = sentenceSnippet((textOf.get(hit.reportId) as string | undefined) ?? null, words);
+}
+
+/** The snippet of `text` for lower-cased `needles`; null when none occurs (the title matched). */
+export function snippetOf(text: string, needles: string[]): string | null {
+  // Lower-casing that changes the length (a few non-Chinese letters) would shift offsets: match as is.
+  const folded = text.toLowerCase();
+  const lower = folded.length === text.length ? folded : text;
+  let at = -1;
+  for (const needle of needles) {
+    const i = lower.indexOf(needle);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) return null;
+  const start = Math.max(0, at - SNIPPET_CONTEXT);
+  const end = Math.min(text.length, at + Math.max(...needles.map((n) => n.length)) + SNIPPET_CONTEXT * 2);
+  let out = '';
+  for (let i = start; i < end;) {
+    const needle = needles.find((n) => lower.startsWith(n, i));
+    if (needle) {
+      out += `[${text.slice(i, i + needle.length)}]`;
+      i += needle.length;
+    } else {
+      out += text[i++];
+    }
+  }
+  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
 }

@@ -46,8 +46,9 @@ ${namedList}
 
 Useful tables and views (nianbao tables --counts lists them all, nianbao schema shows their SQL):
 reports, reports_wide (one column per field key), report_fields (report_id, key, value, raw,
-provenance), report_checks, report_sources, captures, portals, crawl_runs, report_search (FTS5,
-trigram: MATCH needs 3+ characters).`,
+provenance), report_checks, report_sources, captures, portals, crawl_runs, parse_texts,
+report_search (FTS5, trigram: MATCH needs 3+ characters), report_chars (FTS5, one token per
+character: MATCH '"复 议"').`,
   positionals: { label: '["<sql>"]', min: 0, max: 1 },
   options: {
     param: repeated('NAME=VALUE', 'binds :NAME (or @NAME, $NAME) in the SQL; repeatable; the value is text as written unless typed: NAME:int=4107, NAME:real=0.5 (a named query types its own parameters)'),

@@ -1,5 +1,5 @@
 // A check's outcome in three states (holds / fails / not checked), stored so: written from the
-// parse, read back by getReport, and back-filled by migration 0007 for rows written before it.
+// parse, read back by getReport, and back-filled by migration 0006 for rows written before it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,13 +35,13 @@ test('a rule whose every equation meets a blank cell is stored and read as not c
   }
 });
 
-test('migration 0007 back-fills the status of checks written before it: fails, not checked, holds', () => {
+test('migration 0006 back-fills the status of checks written before it: fails, not checked, holds', () => {
   const migrations = loadMigrations();
-  const seven = migrations.findIndex((m) => m.name === '0007-check-status');
-  assert.ok(seven > 0);
+  const sixth = migrations.findIndex((m) => m.name === '0006-check-status');
+  assert.ok(sixth > 0);
   const path = tempArchivePath();
   const old = new Database(path);
-  migrate(old, migrations.slice(0, seven));
+  migrate(old, migrations.slice(0, sixth));
   old.exec(`INSERT INTO captures (id, url, fetched_at, last_seen_at) VALUES (1, 'http://127.0.0.2/a', '2024-01-01', '2024-01-01');
     INSERT INTO parses (id, capture_id, parser_version, parsed_at, result) VALUES (1, 1, 'old', '2024-01-01', '{}');
     INSERT INTO reports (id, organ, year, parse_id, capture_id, parser_version, updated_at, chosen_why) VALUES (1, 'x', 2021, 1, 1, 'old', '2024-01-01', 'only');

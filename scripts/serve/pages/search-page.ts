@@ -48,15 +48,15 @@ export function searchView(archive: Archive, search: URLSearchParams, format: Vi
   const options = optionsOf(search);
   const sort = sortParam(search, COLUMNS.map((c) => c.key));
   const { page, size } = pageParams(search, PAGE_SIZE);
-  const { total, hits } = searchReports(archive, { ...options, sort: sort?.key as SearchSort | undefined, desc: sort?.desc, limit: size, offset: (page - 1) * size });
-  if (format !== 'html') return dataReply(format, 'search', DATA_COLUMNS, hits, { total, page, page_size: size, facets: searchFacets(archive, options) });
+  const { total, totalCapped, hits } = searchReports(archive, { ...options, sort: sort?.key as SearchSort | undefined, desc: sort?.desc, limit: size, offset: (page - 1) * size });
+  if (format !== 'html') return dataReply(format, 'search', DATA_COLUMNS, hits, { total, total_capped: totalCapped, page, page_size: size, facets: searchFacets(archive, options) });
   const facets = cachedFacets(archive);
   const counts = searchFacets(archive, options);
   const body = html`
 <h1>Search the reports 检索年报</h1>
 <p class="muted">${facets.reports} reports from ${facets.organs} organs, ${facets.captures} captures. <a href="/about">About this archive</a></p>
 ${searchForm(search, facets)}
-<p class="count" id="result-count">${total} ${total === 1 ? 'report' : 'reports'} found</p>
+<p class="count" id="result-count">${totalCapped ? `${total.toLocaleString('en')}+` : total} ${total === 1 && !totalCapped ? 'report' : 'reports'} found${options.text && !sort ? ', newest first' : ''}</p>
 ${formatLinks('/', search)}
 <div class="with-facets">
 ${facetBox('/', search, [
@@ -68,7 +68,7 @@ ${facetBox('/', search, [
   ])}
 <div class="view-body">
 ${hits.length ? viewTable('/', search, COLUMNS, hits, sort, { id: 'results', className: 'results', rowClass: () => 'hit', rowAttrs: (h) => html` data-report="${h.reportId}"` })
-    : html`<p class="empty">No report matches.${options.text && [...options.text].length < 3 ? ' (Words shorter than three characters are matched without the index.)' : ''}</p>`}
+    : html`<p class="empty">No report matches.</p>`}
 ${viewPager('/', search, page, size, total)}
 </div></div>`;
   return htmlReply(pageLayout(options.text ? `“${options.text}”` : 'Search', '/', body));
@@ -86,7 +86,7 @@ function select(name: string, current: string | null, choices: [value: string, l
 function searchForm(search: URLSearchParams, facets: BrowseFacets): SafeHtml {
   const value = (name: string) => search.get(name) ?? '';
   return html`<form class="search" method="get" action="/" role="search">
-<label class="wide">Text 全文 <input type="search" name="q" id="f-q" value="${value('q')}" placeholder="e.g. 依申请公开 (3+ characters)"></label>
+<label class="wide">Text 全文 <input type="search" name="q" id="f-q" value="${value('q')}" placeholder="e.g. 依申请公开 or 复议"></label>
 <label>Organ 机关 <input type="text" name="organ" id="f-organ" value="${value('organ')}"></label>
 <label>Region 区划 ${select('region', search.get('region'), facets.regions.map((r) => [r.code, `${regionLabel(r.code)} (${r.reports})`]))}</label>
 <label>Year 年度 ${select('year', search.get('year'), facets.years.map((y) => [String(y), String(y)]))}</label>

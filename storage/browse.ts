@@ -139,3 +139,28 @@ export function archiveMetadata(archive: Archive): ArchiveMetadata {
     years: { first: totals.firstYear as number | null, last: totals.lastYear as number | null }, parserVersions, sources,
   };
 }
+
+/** One report of a portal as `nianbao seed` lists it: its page and its attachments. */
+export interface PortalReport {
+  reportId: number; organ: string; year: number; template: string | null; title: string | null; pageUrl: string | null; attachmentUrls: string[];
+}
+
+/**
+ * Every report of a portal in the archive (captured on it, or of an organ that publishes on it),
+ * whenever it was found: a second seed of the same portal lists them all again.
+ */
+export function reportsOfPortal(archive: Archive, portalId: number): PortalReport[] {
+  const rows = archive.db.prepare(`SELECT r.id, r.organ, r.year, r.template, r.title, c.url, c.label, s.role
+    FROM reports r JOIN report_sources s ON s.report_id = r.id JOIN captures c ON c.id = s.capture_id
+    WHERE r.portal_id = :portal OR r.organ_id IN (SELECT id FROM organs WHERE portal_id = :portal)
+    ORDER BY r.year, r.organ, s.role = 'chosen' DESC, c.id`).all({ portal: portalId }) as
+    { id: number; organ: string; year: number; template: string | null; title: string | null; url: string; label: string | null; role: string }[];
+  const reports = new Map<number, PortalReport>();
+  for (const row of rows) {
+    const report = reports.get(row.id) ?? { reportId: row.id, organ: row.organ, year: row.year, template: row.template, title: row.title, pageUrl: null, attachmentUrls: [] };
+    if (row.role === 'page' || row.label === 'report') report.pageUrl ??= row.url;
+    else if (!report.attachmentUrls.includes(row.url)) report.attachmentUrls.push(row.url);
+    reports.set(row.id, report);
+  }
+  return [...reports.values()];
+}

@@ -52,5 +52,5 @@ export { checkArchive, summarizeArchive } from './check.ts';
 export type { IntegrityFinding } from './check.ts';
 export { writeJson, writeNdjson, writeCsv, writeTsv, writeArrays, writeTable, csvField, displayWidth } from './format-rows.ts';
 export type { Sink } from './format-rows.ts';
-export { browseFacets, organsWithReports, regionSeries, reportsOfCapture, runCaptureCounts, capturedUrlId, reportText, archiveDataVersion, capturesLinkedFrom, captureParseText, archiveMetadata } from './browse.ts'; export type { BrowseFacets, RegionYear, ArchiveMetadata } from './browse.ts';
+export { browseFacets, organsWithReports, regionSeries, reportsOfCapture, runCaptureCounts, capturedUrlId, reportText, archiveDataVersion, capturesLinkedFrom, captureParseText, archiveMetadata, reportsOfPortal } from './browse.ts'; export type { BrowseFacets, RegionYear, ArchiveMetadata, PortalReport } from './browse.ts';
 export { listTables, schemaSql, tableRows, tableNames } from './tables.ts';

@@ -241,3 +241,31 @@ export function splitAlias(archive: Archive, printed: string, newName: string | 
     return { organId, from: row.organ_id };
   }).immediate();
 }
+
+/**
+ * Resolves every alias no person decided again (after the resolution rules or the division data
+ * changed, `reparse --all`), moving those that now resolve to another organ and re-choosing the
+ * reports of both. Manual aliases are left alone. Returns how many aliases moved.
+ */
+export function reresolveAliases(archive: Archive, reselect: Reselect): number {
+  const db = archive.db;
+  const aliases = db.prepare(`SELECT a.name, a.organ_id, a.first_portal_id, o.key,
+      (SELECT json_extract(result, '$.regionCode') FROM parses WHERE organ = a.name AND json_extract(result, '$.regionCode') IS NOT NULL LIMIT 1) AS region
+    FROM organ_aliases a JOIN organs o ON o.id = a.organ_id WHERE a.manual = 0`).all() as { name: string; organ_id: number; first_portal_id: number | null; key: string; region: string | null }[];
+  let moved = 0;
+  db.transaction(() => {
+    for (const a of aliases) {
+      const portalDivision = a.first_portal_id ? db.prepare('SELECT division_code FROM portals WHERE id = ?').pluck().get(a.first_portal_id) as string | null : null;
+      const r = resolveOrgan(a.name, { divisionCodes: [portalDivision, a.region] });
+      db.prepare('UPDATE organ_aliases SET reasons = ?, doubt = ? WHERE name = ?').run(JSON.stringify(r.reasons), r.doubt, a.name);
+      if (r.key === a.key) continue;
+      const years = yearsOf(db, [a.organ_id]);
+      const organId = ensureOrgan(db, r, a.first_portal_id);
+      db.prepare('UPDATE organ_aliases SET organ_id = ? WHERE name = ?').run(organId, a.name);
+      for (const [id, y] of [...years, ...yearsOf(db, [organId])]) reselect(db, id, y);
+      dropIfEmpty(db, a.organ_id);
+      moved++;
+    }
+  }).immediate();
+  return moved;
+}

@@ -3,6 +3,8 @@
 import { PARSER_VERSION } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
 import { capturesToReparse, parseCapture, type ReparseSelection } from './parse-capture.ts';
+import { reresolveAliases } from './organs.ts';
+import { reselectOrganYear } from './parses.ts';
 import { finishRun, startRun } from './runs.ts';
 
 /** What a reparse did. `changed`: a new parse row was stored; `unchanged`: same version, same result. */
@@ -13,6 +15,8 @@ export interface ReparseSummary {
   unchanged: number;
   reports: number;
   failed: { captureId: number; error: string }[];
+  /** Printed names that resolve to another organ than before (resolved again with `all`; manual decisions stay). */
+  organsMoved: number;
 }
 
 /**
@@ -26,7 +30,7 @@ export async function reparseArchive(
 ): Promise<ReparseSummary> {
   const ids = capturesToReparse(archive, selection);
   const runId = startRun(archive, 'reparse');
-  const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [] };
+  const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [], organsMoved: 0 };
   try {
     for (const [index, captureId] of ids.entries()) {
       try {
@@ -39,6 +43,7 @@ export async function reparseArchive(
       }
       onProgress?.(index + 1, ids.length);
     }
+    if (selection.all) summary.organsMoved = reresolveAliases(archive, reselectOrganYear);
   } finally {
     finishRun(archive, runId, summary.failed.length > 0 ? 'problems' : 'ok', summary);
   }

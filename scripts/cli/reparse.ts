@@ -34,7 +34,8 @@ Progress (captures done of selected, with an ETA) goes to stderr.`,
       if (options.json) console.log(JSON.stringify(summary));
       else {
         console.log(`parser ${summary.parserVersion}: ${summary.selected} captures selected, ${summary.changed} parsed anew, `
-          + `${summary.unchanged} unchanged, ${summary.reports} feeding a report, ${summary.failed.length} failed`);
+          + `${summary.unchanged} unchanged, ${summary.reports} feeding a report, ${summary.failed.length} failed`
+          + `${summary.organsMoved ? `; ${summary.organsMoved} printed name(s) now resolve to another organ` : ''}`);
         for (const failure of summary.failed) console.log(`  capture ${failure.captureId}: ${failure.error}`);
       }
       return summary.failed.length > 0 ? ExitCode.problems : ExitCode.ok;

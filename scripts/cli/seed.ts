@@ -1,6 +1,6 @@
 // `nianbao seed <portal-url>`: crawls one portal now, parses what it found, prints a summary or
 // (--json) every report with its page and attachments and every page fetched, skipped or failed.
-import { frontierEntries, upsertPortal, type Archive } from '../../storage/index.ts';
+import { frontierEntries, reportsOfPortal, upsertPortal, type Archive } from '../../storage/index.ts';
 import { normaliseUrl, runCrawl, type PortalTally } from '../../crawler/index.ts';
 import { defineCommand, UsageError } from './command.ts';
 import { DB_OPTIONS, archivePath, openOrCreateArchive } from './archive-path.ts';
@@ -10,21 +10,13 @@ import { crawlProgress, exitCodeOf, formatSummary } from './crawl-report.ts';
 import { flag } from './options.ts';
 import { startProgress } from './progress.ts';
 
-interface ReportOut { organ: string | null; year: number | null; template: string | null; title: string | null; pageUrl: string | null; attachmentUrls: string[] }
-
-function reportsOf(tally: PortalTally): ReportOut[] {
-  const groups = new Map<string, ReportOut>();
-  for (const r of tally.reports) {
-    const key = `${r.organ ?? r.url}|${r.year}`;
-    const group = groups.get(key) ?? { organ: r.organ, year: r.year, template: r.template, title: r.title, pageUrl: null, attachmentUrls: [] };
-    if (r.label === 'report') group.pageUrl ??= r.url;
-    else {
-      group.pageUrl ??= r.pageUrl;
-      if (!group.attachmentUrls.includes(r.url)) group.attachmentUrls.push(r.url);
-    }
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+/** Every report of the portal in the archive (found now or on an earlier run), marked when this run found it new. */
+function reportsOf(archive: Archive, portalId: number, tally: PortalTally) {
+  const newUrls = new Set(tally.reports.filter((r) => r.isNew).map((r) => r.url));
+  return reportsOfPortal(archive, portalId).map((r) => ({
+    organ: r.organ, year: r.year, template: r.template, title: r.title, pageUrl: r.pageUrl, attachmentUrls: r.attachmentUrls,
+    newThisRun: [r.pageUrl, ...r.attachmentUrls].some((u) => u !== null && newUrls.has(u)),
+  }));
 }
 
 function pagesOf(archive: Archive, portalId: number, runId: number) {
@@ -45,7 +37,7 @@ all in the archive (created if missing) and parses it. The portal is added to th
 nightly crawls. Progress goes to stderr: pages fetched of pages found so far, with an ETA.`,
   positionals: { label: '<portal-url>', min: 1, max: 1 },
   options: {
-    json: flag('one JSON object: every report found (organ, year, template, title, the URL of its\npage and of its attachments) and the pages fetched, skipped and failed, each with its reason'),
+    json: flag('one JSON object: every report of the portal in the archive, found now or before (organ,\nyear, template, title, the URL of its page and of its attachments, newThisRun) and the pages\nfetched, skipped and failed, each with its reason'),
     ...DB_OPTIONS,
     ...CRAWL_OPTIONS,
   },
@@ -68,10 +60,10 @@ nightly crawls. Progress goes to stderr: pages fetched of pages found so far, wi
       const tally = summary.tallies.get(portal.id)!;
       if (options.json) {
         const { tallies, ...stored } = summary;
-        console.log(JSON.stringify({ portal: url, runId: summary.runId, status: summary.status, summary: stored.portals[0], reports: reportsOf(tally), pages: pagesOf(archive, portal.id, summary.runId) }));
+        console.log(JSON.stringify({ portal: url, runId: summary.runId, status: summary.status, summary: stored.portals[0], reports: reportsOf(archive, portal.id, tally), pages: pagesOf(archive, portal.id, summary.runId) }));
       } else {
         console.log(formatSummary(summary));
-        for (const r of reportsOf(tally)) console.log(`  ${r.year ?? '?'} ${r.organ ?? '?'} [${r.template}] ${r.pageUrl ?? ''}${r.attachmentUrls.length ? ` + ${r.attachmentUrls.length} attachment(s)` : ''}`);
+        for (const r of reportsOf(archive, portal.id, tally)) console.log(`  ${r.year} ${r.organ} [${r.template}] ${r.pageUrl ?? ''}${r.attachmentUrls.length ? ` + ${r.attachmentUrls.length} attachment(s)` : ''}${r.newThisRun ? '  (new)' : ''}`);
       }
       return exitCodeOf(summary);
     } finally {

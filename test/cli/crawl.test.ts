@@ -72,6 +72,13 @@ test('seed --json lists the report with its page and attachment, and skipped and
     assert.ok(out.pages.skipped.some((p: { url: string; reason: string }) => p.url.endsWith('t2.html') && /look-alike/.test(p.reason)));
     assert.ok(out.pages.failed.some((p: { url: string; reason: string }) => p.url.endsWith('gone.html') && p.reason === 'http-404'));
     assert.ok(out.pages.fetched.length >= 4);
+    assert.equal(report.newThisRun, true);
+
+    // A second seed of the same portal fetches nothing new, and still lists every report of the portal.
+    const again = JSON.parse((await nianbao(['seed', portal.url, '--json', '--db', db, '--delay', '0.02', '--no-browser'])).stdout);
+    assert.deepEqual(again.reports.map((r: { organ: string; year: number; pageUrl: string }) => [r.organ, r.year, r.pageUrl]),
+      out.reports.map((r: { organ: string; year: number; pageUrl: string }) => [r.organ, r.year, r.pageUrl]));
+    assert.ok(again.reports.length >= 1 && again.reports.every((r: { newThisRun: boolean }) => !r.newThisRun));
 
     const crawl = await nianbao(['crawl', '--db', db, '--delay', '0.02', '--json']);
     assert.equal(crawl.status, 1, 'the 404 is tried again on the next night and still fails');
@@ -81,7 +88,7 @@ test('seed --json lists the report with its page and attachment, and skipped and
     const archive = openArchive(db, { readonly: true });
     const runs = listRuns(archive);
     archive.close();
-    assert.deepEqual(runs.map((r) => r.kind), ['crawl', 'seed']);
+    assert.deepEqual(runs.map((r) => r.kind), ['crawl', 'seed', 'seed']);
     assert.equal((runs[0].summary as { runId: number }).runId, runs[0].id, 'the run summary is stored');
   } finally {
     portal.close();

@@ -165,3 +165,20 @@ test('coverage: one row per organ with its division code, attributed to the coun
   assert.notEqual(early[0].reports[2013], undefined, 'the 2013 report is there when asked for');
   archive.close();
 });
+
+test('reparse --all resolves automatic aliases again (a better rule applies to old archives); manual ones stay', async () => {
+  const archive = openArchive(tempArchivePath());
+  await store(archive, 'http://127.0.0.2/2020.txt', readFileSync(JIUYUAN_SEED));
+  await store(archive, 'http://127.0.0.2/2021.txt', jiuyuanAs('城关镇人民政府', 2021));
+  // As an older rule might have left it: 韭园镇人民政府 matched to a wrong organ, automatically.
+  const jiuyuan = listOrgans(archive, { search: '韭园' })[0];
+  const wrong = listOrgans(archive, { search: '城关镇' })[0];
+  archive.db.prepare("UPDATE organ_aliases SET organ_id = ? WHERE name = '韭园镇人民政府'").run(wrong.id);
+  setAlias(archive, '城关镇人民政府', jiuyuan.id, reselectOrganYear, 'a person decided');
+  const summary = await reparseArchive(archive, { all: true });
+  assert.equal(summary.organsMoved, 1);
+  const shown = showOrgan(archive, jiuyuan.id)!;
+  assert.deepEqual(shown.aliases.map((a) => a.name).sort(), ['城关镇人民政府', '韭园镇人民政府'].sort());
+  assert.deepEqual(shown.reports.map((r) => r.year), [2020, 2021]);
+  archive.close();
+});

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import { onePdfAtATime } from './one-at-a-time.ts';
+import { checkStreamBounds } from './stream-bounds.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -79,7 +80,8 @@ export type PdfReading =
  * Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. Readings are
  * queued, one document open at a time (one-at-a-time.ts): pdfjs shares page counts across documents.
  */
-export function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+  checkStreamBounds(bytes);
   return onePdfAtATime(() => readPdfAlone(bytes, signal));
 }
 

@@ -3,7 +3,7 @@
 import { PARSER_VERSION } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
 import { capturesToReparse, parseCapture, type ReparseSelection } from './parse-capture.ts';
-import { finishRun, startRun } from './runs.ts';
+import { finishRun, markInterruptedRuns, startRun } from './runs.ts';
 
 /** What a reparse did. `changed`: a new parse row was stored; `unchanged`: same version, same result. */
 export interface ReparseSummary {
@@ -25,6 +25,8 @@ export async function reparseArchive(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReparseSummary> {
   const ids = capturesToReparse(archive, selection);
+  // A reparse killed earlier left its run `running`: it is marked interrupted now (its work is kept).
+  markInterruptedRuns(archive, 'reparse', new Date().toISOString());
   const runId = startRun(archive, 'reparse');
   const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [] };
   try {

@@ -9,6 +9,19 @@ export const MAX_XML_ELEMENTS = 600_000;
 /** Deeper than any Word body nests (tables in tables, content controls, runs in hyperlinks). */
 export const MAX_XML_DEPTH = 256;
 
+/** The `>` that closes the tag opened at `at`, skipping quoted attribute values (which may hold `>`). */
+function tagEnd(xml: string, at: number): number {
+  let quote = 0;
+  for (let i = at + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i;
+  }
+  return -1;
+}
+
 /** Throws too_complex when `xml` has over MAX_XML_ELEMENTS elements or nests over MAX_XML_DEPTH deep. */
 export function checkXmlBounds(xml: string, what = 'word/document.xml'): void {
   let elements = 0;
@@ -21,7 +34,7 @@ export function checkXmlBounds(xml: string, what = 'word/document.xml'): void {
       depth = Math.max(0, depth - 1);
       continue;
     }
-    const end = xml.indexOf('>', at);
+    const end = tagEnd(xml, at);
     if (end === -1) break;
     elements += 1;
     if (xml.charCodeAt(end - 1) !== 0x2f /* self-closing */) {

@@ -36,6 +36,11 @@ for (const [name, body] of HOSTILE) {
   });
 }
 
+test('the bound scan skips quoted attribute values: a thousand `>` in attributes are no nesting', async () => {
+  const { checkXmlBounds } = await import('../../../parsers/word/xml-bounds.ts');
+  assert.doesNotThrow(() => checkXmlBounds(`<w:body>${'<w:p w:rsidR="a>b"><w:r><w:t>x</w:t></w:r></w:p>'.repeat(1000)}</w:body>`));
+});
+
 test('an ordinary DOCX nested a few levels (a table in a table, runs in a hyperlink) is still read', async () => {
   const inner = `<w:tbl><w:tr><w:tc><w:p><w:hyperlink>${run('内层')}</w:hyperlink></w:p></w:tc></w:tr></w:tbl>`;
   const doc = await (await import('../../../parsers/index.ts')).extractDocument(docx(`<w:p>${run('标题')}</w:p><w:tbl><w:tr><w:tc>${inner}<w:p/></w:tc></w:tr></w:tbl>`));

@@ -2,7 +2,7 @@
 // and for PDFs the ratio to `pdftotext -layout` on the same file.
 // Also: HTML report pages per second per core (CPU time), beside htmlparser2 building the same pages'
 // DOM in the same run (the floor any tree-walking reader pays), as a ratio.
-// Run: node --import tsx scripts/bench-parse.ts
+// Run: node --import tsx scripts/bench-parse.ts [format…]   (e.g. `pdf html`: only those formats, no OCR)
 import { execFileSync } from 'node:child_process';
 import { parseDocument as buildDom } from 'htmlparser2';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -58,7 +58,9 @@ async function measure(path: string): Promise<Sample | null> {
   return { format, ms, pages, ratio };
 }
 
-const files = [...listFiles(join(ROOT, 'test', 'fixtures')).filter((f) => /\.(pdf|html?|docx|doc|wps|rtf|txt)$/.test(f)), ...CORPUS_PDFS];
+const only = process.argv.slice(2);
+const files = [...listFiles(join(ROOT, 'test', 'fixtures')).filter((f) => /\.(pdf|html?|docx|doc|wps|rtf|txt)$/.test(f)), ...CORPUS_PDFS]
+  .filter((f) => only.length === 0 || only.includes(formatOf(f)));
 const samples: Sample[] = [];
 for (const file of files) {
   const sample = await measure(file);

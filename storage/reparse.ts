@@ -5,7 +5,7 @@ import type { Archive } from './archive.ts';
 import { capturesToReparse, parseCapture, type ReparseSelection } from './parse-capture.ts';
 import { reresolveAliases } from './organs.ts';
 import { reselectOrganYear } from './parses.ts';
-import { finishRun, startRun } from './runs.ts';
+import { finishRun, markInterruptedRuns, startRun } from './runs.ts';
 
 /** What a reparse did. `changed`: a new parse row was stored; `unchanged`: same version, same result. */
 export interface ReparseSummary {
@@ -29,6 +29,8 @@ export async function reparseArchive(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReparseSummary> {
   const ids = capturesToReparse(archive, selection);
+  // A reparse killed earlier left its run `running`: it is marked interrupted now (its work is kept).
+  markInterruptedRuns(archive, 'reparse', new Date().toISOString());
   const runId = startRun(archive, 'reparse');
   const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [], organsMoved: 0 };
   try {

@@ -2,11 +2,12 @@
 // and the bytes are not), then <meta charset>, then UTF-8 if valid, else GB18030 (a superset of
 // GBK and GB2312, so older Chinese pages decode whatever they declare).
 import iconv from 'iconv-lite';
+import { utf16Encoding } from './detect-format.ts';
 
 export interface DecodedText {
   text: string;
   encoding: string;
-  /** Where the encoding was learned: bom, header, meta, utf8-valid or fallback. */
+  /** Where the encoding was learned: bom (a BOM, or UTF-16's zero bytes without one), header, meta, utf8-valid or fallback. */
   decidedBy: 'bom' | 'header' | 'meta' | 'utf8-valid' | 'fallback';
 }
 
@@ -30,11 +31,10 @@ function canonicalEncoding(label: string): string | null {
   return iconv.encodingExists(name) ? name : null;
 }
 
+/** A BOM, or UTF-16 without one (recognised by its zero bytes): bytes say so more surely than any label. */
 function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  return null;
+  return utf16Encoding(bytes);
 }
 
 function metaCharset(bytes: Uint8Array): string | null {

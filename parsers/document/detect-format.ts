@@ -35,6 +35,26 @@ export function isRtf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 16)).toString('latin1').replace(/^\uFEFF|^\s+/, '').startsWith('{\\rtf');
 }
 
+/**
+ * UTF-16 text, from its BOM or, without one, from its markup: ASCII characters (tags, digits,
+ * spaces) leave a zero byte at every odd (LE) or even (BE) position, and almost none at the other.
+ */
+export function utf16Encoding(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; skip: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return { encoding: 'utf-16le', skip: 0 };
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return { encoding: 'utf-16be', skip: 0 };
+  return null;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   let control = 0;
@@ -43,7 +63,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1').toLowerCase();
+  const utf16 = utf16Encoding(bytes);
+  const sample = bytes.subarray(utf16?.skip ?? 0, 8192 + (utf16?.skip ?? 0));
+  const head = (utf16 ? new TextDecoder(utf16.encoding).decode(sample) : Buffer.from(sample).toString('latin1')).toLowerCase();
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<table[\s>]|<div[\s>]|<p[\s>]/.test(head);
 }
 
@@ -55,6 +77,7 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (isImage(bytes)) return 'image';
   // RTF is plain ASCII, so it must be told apart before the text/HTML guess (portals serve it as .doc).
   if (isRtf(bytes)) return 'rtf';
-  if (looksBinary(bytes)) return 'binary';
+  // UTF-16 (with or without BOM) is text, though half its bytes are zeros.
+  if (!utf16Encoding(bytes) && looksBinary(bytes)) return 'binary';
   return looksLikeHtml(bytes) ? 'html' : 'text';
 }

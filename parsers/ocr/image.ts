@@ -3,6 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run } from './run.ts';
 import { withTempDir } from './temp.ts';
+import { imageSize } from './image-size.ts';
+import { MAX_PAGE_PIXELS } from './pdf.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
 import { parseTsv } from './batch.ts';
 import { ocrDocument } from './pdf.ts';
 import type { PositionedItem } from '../document/positioned/rows.ts';
@@ -22,7 +25,13 @@ async function ocrImageFile(file: string, page: number, dpi: number, pageHeightP
 }
 
 /** OCRs a PNG or JPEG image into rows. Ruling lines are not removed (no decoder for PNG here). */
-export function extractImage(bytes: Uint8Array, signal?: AbortSignal): Promise<ExtractedDocument> {
+export async function extractImage(bytes: Uint8Array, signal?: AbortSignal): Promise<ExtractedDocument> {
+  // Sized from the header before tesseract decodes it: a huge image is refused, not decoded.
+  const size = imageSize(bytes);
+  if (!size || size.width === 0 || size.height === 0) throw new UnreadableDocumentError('image header gives no size', 'image_corrupt');
+  if (size.width * size.height > MAX_PAGE_PIXELS) {
+    throw new UnreadableDocumentError(`image of ${size.width} × ${size.height} pixels, over the ${MAX_PAGE_PIXELS / 1e6} Mpx OCR limit`, 'too_complex');
+  }
   return withTempDir('img', async (dir) => {
     const input = path.join(dir, 'image');
     await writeFile(input, bytes);

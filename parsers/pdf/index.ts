@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import { onePdfAtATime } from './one-at-a-time.ts';
+import { checkStreamBounds } from './stream-bounds.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -16,8 +17,42 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
 type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+/** pdfjs's worker module (no type declarations are shipped for it). */
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+let loading: Promise<Pdfjs> | null = null;
+
+/** Puts back a built-in a polyfill replaced, with the attributes it had. */
+function restore(owner: object, key: string, descriptor: PropertyDescriptor | undefined): void {
+  if (descriptor && Object.getOwnPropertyDescriptor(owner, key)?.value !== descriptor.value) Object.defineProperty(owner, key, descriptor);
+}
+
+/**
+ * pdfjs, loaded lazily and once. The legacy build (the one that runs on Node 20: the modern build
+ * needs DOMMatrix) carries core-js polyfills that replace `Array.prototype.push` (pdf.mjs and
+ * pdf.worker.mjs) and `JSON.parse` (pdf.mjs) for the whole process — pushes about 4× slower, in
+ * every reader and in the crawl. Both modules are loaded here (the worker handed to pdfjs as
+ * `globalThis.pdfjsWorker`, so it does not import it later) and the native functions put back.
+ * The polyfills only add what Node 20 lacks otherwise (Set methods, iterator helpers, …).
+ */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+    const parse = Object.getOwnPropertyDescriptor(JSON, 'parse');
+    try {
+      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(PDFJS_WORKER) as Promise<object>]);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+      return pdfjs;
+    } finally {
+      restore(Array.prototype, 'push', push);
+      restore(JSON, 'parse', parse);
+    }
+  })();
+  return loading;
+}
+
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: path.join(pdfjsRoot, 'cmaps') + '/',
@@ -79,7 +114,8 @@ export type PdfReading =
  * Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. Readings are
  * queued, one document open at a time (one-at-a-time.ts): pdfjs shares page counts across documents.
  */
-export function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+  checkStreamBounds(bytes);
   return onePdfAtATime(() => readPdfAlone(bytes, signal));
 }
 

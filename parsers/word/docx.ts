@@ -5,6 +5,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { openWordPackage } from './ooxml-package.ts';
 import { expandWordTable } from './ooxml-table.ts';
+import { checkXmlBounds } from './xml-bounds.ts';
 import { rowsFromText } from '../document/text-rows.ts';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
@@ -82,6 +83,7 @@ function walkBody($: cheerio.CheerioAPI, el: Element, walk: Walk): void {
 /** Title, author and dates from docProps/core.xml, under the names PDF info uses. */
 function coreMeta(coreXml: string | undefined): Record<string, string> {
   if (!coreXml) return {};
+  checkXmlBounds(coreXml, 'docProps/core.xml');
   const $ = cheerio.load(coreXml, { xml: true });
   const pick: [string, string][] = [['dc\\:title', 'Title'], ['dc\\:creator', 'Author'], ['dc\\:subject', 'Subject'],
     ['dcterms\\:created', 'CreationDate'], ['dcterms\\:modified', 'ModDate']];
@@ -96,6 +98,7 @@ function coreMeta(coreXml: string | undefined): Record<string, string> {
 /** Extracts the rows, text and metadata of a DOCX; unreadable packages throw UnreadableDocumentError. */
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
   const pkg = openWordPackage(bytes);
+  checkXmlBounds(pkg.documentXml);
   const $ = cheerio.load(pkg.documentXml, { xml: true });
   const body = $('w\\:body').first()[0];
   if (!body) throw new UnreadableDocumentError('word/document.xml has no document body', 'docx_no_body');

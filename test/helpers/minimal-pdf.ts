@@ -8,7 +8,10 @@ export interface MinimalPage {
   height?: number;
   /** The page's content stream (drawing operators), uncompressed unless `deflated`. */
   content?: Uint8Array | string;
+  /** Compress `content` with Flate (FlateDecode). */
   deflated?: boolean;
+  /** `content` is already Flate-compressed: written as is, marked FlateDecode. */
+  precompressed?: boolean;
 }
 
 /** A valid PDF 1.4 of the given pages (objects 1 catalog, 2 pages, then a page and its content each). */
@@ -30,8 +33,9 @@ export function minimalPdf(pages: MinimalPage[]): Buffer {
     pageObjects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R ${box} /Contents ${contentNumber} 0 R >>`));
     const raw = typeof page.content === 'string' ? Buffer.from(page.content, 'latin1') : Buffer.from(page.content);
     const body = page.deflated ? deflateSync(raw, { level: 9 }) : raw;
+    const flate = page.deflated || page.precompressed;
     pageObjects.push(Buffer.concat([
-      Buffer.from(`<< /Length ${body.length}${page.deflated ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), body, Buffer.from('\nendstream'),
+      Buffer.from(`<< /Length ${body.length}${flate ? ' /Filter /FlateDecode' : ''} >>\nstream\n`), body, Buffer.from('\nendstream'),
     ]));
   }
   objects.push(Buffer.from(`<< /Type /Pages /Count ${pages.length} /Kids [${kids.join(' ')}] >>`));

@@ -122,3 +122,24 @@ test('OCR temp folders of processes that are gone are removed; a running process
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a 30000 × 30000 PNG is refused as too_complex from its header, before anything decodes it', async () => {
+  const { deflateSync } = await import('node:zlib');
+  const crc = (data: Buffer) => {
+    let c = ~0;
+    for (const byte of data) { c ^= byte; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); }
+    return (~c) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4); length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(30000, 0); header.writeUInt32BE(30000, 4); header[8] = 8; // 8-bit grey
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(0))), chunk('IEND', Buffer.alloc(0))]);
+  const started = performance.now();
+  assert.equal(await codeOf(parseDocument(png)), 'too_complex');
+  assert.ok(performance.now() - started < 5000);
+});

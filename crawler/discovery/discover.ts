@@ -2,7 +2,7 @@
 // towards report columns, and the other pages of the same list, each with the reason it was taken
 // (or skipped). Pure: the crawler records the result.
 import { classifyTitle } from './report-title.ts';
-import { FOLLOW_THRESHOLD, areaOf, scoreLink, type PageArea, type PageLink } from './link-score.ts';
+import { FOLLOW_THRESHOLD, areaOf, isOrganName, scoreLink, type PageArea, type PageLink } from './link-score.ts';
 import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin } from './urls.ts';
 
 /** Where the page sits and how it was reached. */
@@ -28,6 +28,9 @@ export interface Discovery {
   skipReason?: string;
 }
 
+/** How many in-scope links that are bare organ names make a page a 部门/乡镇 grid. */
+export const GRID_SIZE = 4;
+
 /** How far the crawl follows weakly scored navigation before giving up on a branch. */
 export const MAX_WEAK_HOPS = 2;
 
@@ -49,6 +52,8 @@ function reportLike(text: string, area: PageArea): ReturnType<typeof classifyTit
 export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: string[] = []): Discovery[] {
   const out = new Map<string, Discovery>();
   const depth = page.depth + 1;
+  const organLinks = new Set(links.filter((l) => isOrganName(l.text) && isInScope(l.url, page.portalUrl, 'page')).map((l) => l.url));
+  const inGrid = organLinks.size >= GRID_SIZE;
   const put = (d: Discovery) => { if (!out.has(d.url) || (out.get(d.url)!.skipReason && !d.skipReason)) out.set(d.url, d); };
   for (const url of pagerUrls) {
     if (isInScope(url, page.portalUrl, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
@@ -81,7 +86,7 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
       continue;
     }
     if (page.isReportPage) continue;
-    const score = scoreLink(link, page.area);
+    const score = scoreLink(link, page.area, inGrid && organLinks.has(link.url));
     if (score < FOLLOW_THRESHOLD) continue;
     const strong = score >= 8;
     const hops = strong ? 0 : page.hops + 1;

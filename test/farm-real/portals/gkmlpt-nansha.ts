@@ -68,7 +68,7 @@ export const nanshaGkmlpt: RealPortalDefinition = {
     towns().forEach((town, t) => {
       const root = `/gzjg/gzj/${town.code}/`;
       const organ = `广州市南沙区${town.name}人民政府`;
-      b.pages.set(`${root}index.html`, writtenHtml(chromePage(chrome, town.name, `<ul><li><a href="${root}zwgk/">政务公开</a></li><li><a href="${root}zfxxgknb/">政府信息公开年报</a></li><li><a href="${root}xwdt/">新闻动态</a></li></ul>`,
+      b.pages.set(`${root}index.html`, writtenHtml(chromePage(chrome, town.name, `<ul><li><a href="${root}zfxxgknb/">政府信息公开年报</a></li><li><a href="${root}xwdt/">新闻动态</a></li></ul>`,
         'town sub-site home on the district platform')));
       const items = [2023, 2022].flatMap((year, k) => {
         const report = seedReport(seeds[(t + k) % seeds.length], { organ, year });

@@ -4,6 +4,7 @@
 import { classifyTitle } from './report-title.ts';
 import { FOLLOW_THRESHOLD, areaOf, isOrganName, scoreLink, type PageArea, type PageLink } from './link-score.ts';
 import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin } from './urls.ts';
+import { asDirectory } from './pager.ts';
 
 /** Where the page sits and how it was reached. */
 export interface PageContext {
@@ -58,8 +59,12 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
   for (const url of pagerUrls) {
     if (isInScope(url, page.portalUrl, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
   }
+  const pagerSet = new Set(pagerUrls);
   for (const link of links) {
     if (link.url === page.url) continue;
+    // The list's own pages are taken from its pager, under the name the pager gave them.
+    const directory = asDirectory(link.url);
+    if (directory !== link.url && (pagerSet.has(directory) || directory === asDirectory(page.url))) continue;
     const text = linkLabel(link);
     const attachment = isAttachmentUrl(link.url);
     const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);

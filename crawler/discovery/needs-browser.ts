@@ -16,7 +16,7 @@ export function looksLikeScriptShell($: cheerio.CheerioAPI, contentLinkCount: nu
 }
 
 const PAGER_CONFIG = /\b(pageSize|pageNum|pageIndex|pageNo|totalPages?|totalCount|totalRecords?|perPage|pageCount|countPage)\b["']?\s*[:=]\s*["']?\d/i;
-const NEXT_WORDS = /^(下一页|下页|后一页|后页|下一頁|next|>|›|»|>>)$/i;
+const NEXT_WORDS = /^(下一页|下页|后一页|后页|下一頁|next)(>>|»|›|>)?$|^(>|›|»|>>)$/i;
 
 /**
  * True when the page shows a pager that plain HTTP cannot follow: a 下一页 with no address of its own

@@ -26,7 +26,8 @@ export function pagerLinks(links: PageLink[], pageUrl: string): string[] {
     else if (sameDir && PAGE_PARAM.test(target.search) && sameParamsBesidesPage(target, here)) found.add(target.toString());
   }
   found.delete(here.toString());
-  if (here.pathname.endsWith('/')) found.delete(new URL('index.html', here).toString());
+  // A column's directory URL is its first page: index.html / index.shtml / index.htm name it again.
+  if (here.pathname.endsWith('/')) for (const name of ['index.html', 'index.shtml', 'index.htm']) found.delete(new URL(name, here).toString());
   return [...found];
 }
 
@@ -35,7 +36,18 @@ function sameParamsBesidesPage(a: URL, b: URL): boolean {
   return a.pathname === b.pathname && (b.search === '' || strip(a) === strip(b));
 }
 
+/** `<dir>/index.html|shtml|htm` as the directory URL `<dir>/` (the same first page of a column). */
+export function asDirectory(u: string): string {
+  const url = new URL(u);
+  if (!/\/index\.s?html?$/.test(url.pathname) || url.search) return u;
+  url.pathname = url.pathname.replace(/index\.s?html?$/, '');
+  return url.toString();
+}
+
 /** Every other page of the list this page belongs to: the families' pagers, then the generic one. */
 export function nextPages(html: string, links: PageLink[], pageUrl: string): string[] {
-  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)])].filter((u) => u !== pageUrl);
+  // A list's first page `<dir>/index.shtml` is the column's directory URL, the form columns are linked
+  // by: name it so, and the later pages' 首页 links do not fetch the first page twice.
+  const here = asDirectory(pageUrl);
+  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)].map(asDirectory))].filter((u) => u !== pageUrl && u !== here);
 }

@@ -42,6 +42,8 @@ const PRELUDE = `(function (g) {
   g.screen = { width: 1920, height: 1080 };
   g.setTimeout = g.setInterval = g.clearTimeout = g.clearInterval = function () { return 0; };
   g.$ = g.jQuery = g.XMLHttpRequest = g.ActiveXObject = g.Image = g.alert = g.console = g.localStorage = g.sessionStorage = g.fetch = stub;
+  g.__mark = function () { return written.length * 100000 + locations.length; };
+  g.__reset = function (m) { written.length = Math.floor(m / 100000); locations.length = m % 100000; };
   g.__writes = function () { return JSON.stringify({ html: written.join(''), locations: locations }); };
   g.__unknown = stub;
 })(globalThis);`;
@@ -53,8 +55,11 @@ export function scriptWrites(scripts: readonly string[], timeoutMs = 100): Scrip
   const context = vm.createContext(Object.create(null) as object, { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' });
   vm.runInContext(PRELUDE, context, { timeout: timeoutMs });
   for (const code of scripts) {
-    // A name the script reads but never defined would throw; retry once with it defined as inert.
+    // A name the script reads but never defined (a library we do not run) would throw: define it as
+    // inert and run the script again from where it started (what it wrote before is dropped first).
+    const mark = Number(vm.runInContext('__mark()', context, { timeout: timeoutMs }));
     for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) vm.runInContext(`__reset(${mark})`, context, { timeout: timeoutMs });
       try {
         vm.runInContext(code, context, { timeout: timeoutMs });
         break;
@@ -76,6 +81,9 @@ export function scriptWrites(scripts: readonly string[], timeoutMs = 100): Scrip
 /** Library files that never carry a site's navigation (jQuery, frameworks, widgets, statistics). */
 const LIBRARY = /(jquery|vue|react|angular|bootstrap|swiper|layui|layer|echarts|polyfill|moment|lodash|require|seajs|jweixin|wxa11y|barrier|aria|wza|md5|base64|gbk\.js|share|stat|analytics|cnzz|baidu|\.min\.js$|plugin|slide|scroll|carousel|datepicker|mdui|kcui|migrate)/i;
 
+/** Names the navigation includes of the corpus carry: header/top/nav/menu/footer/link files, or a CMS's numeric id (jcms `2207041356586519.js`, 安徽 `31401621.js`). */
+const NAVIGATION_INCLUDE = /(head|header|top|nav|menu|foot|footer|link|daohang|banner|\d{6,})[^/]*\.js$/i;
+
 /** Same-host script includes worth reading for written navigation, at most `limit`. */
 export function includeCandidates(srcs: readonly string[], pageUrl: string, limit = 8): string[] {
   const here = new URL(pageUrl);
@@ -84,7 +92,8 @@ export function includeCandidates(srcs: readonly string[], pageUrl: string, limi
     let url: URL;
     try { url = new URL(src, pageUrl); } catch { continue; }
     if (url.host !== here.host || !/\.js$/i.test(url.pathname)) continue;
-    if (LIBRARY.test(url.pathname.split('/').pop() ?? '')) continue;
+    const name = url.pathname.split('/').pop() ?? '';
+    if (LIBRARY.test(name) || !NAVIGATION_INCLUDE.test(name)) continue;
     url.hash = '';
     if (!out.includes(url.toString())) out.push(url.toString());
     if (out.length >= limit) break;

@@ -24,10 +24,10 @@ const summary = await runCrawl({
 });
 const seconds = (performance.now() - started) / 1000;
 const scores = scoreRealCrawl(farm, archive, portals, summary.tallies);
-console.log('portal            family          recall        look-alikes  pages/report  browser (needed)');
+console.log(`${'portal'.padEnd(20)}${'family'.padEnd(23)}recall        look-alikes  pages/report  browser (needed)`);
 for (const s of scores) {
   const recall = `${s.found}/${s.truth} ${(100 * s.found / s.truth).toFixed(0)}%`;
-  console.log(`${s.id.padEnd(18)}${s.family.padEnd(16)}${recall.padEnd(14)}${String(s.lookalikesStored.length).padEnd(13)}${s.pagesPerReport.toFixed(2).padEnd(14)}${s.usedBrowser ? 'yes' : 'no'} (${s.needsBrowser ? 'yes' : 'no'})`);
+  console.log(`${s.id.padEnd(20)}${s.family.padEnd(23)}${recall.padEnd(14)}${String(s.lookalikesStored.length).padEnd(13)}${s.pagesPerReport.toFixed(2).padEnd(14)}${s.usedBrowser ? 'yes' : 'no'} (${s.needsBrowser ? 'yes' : 'no'})`);
   for (const m of s.missing.slice(0, 4)) console.log(`    missing: ${m}`);
 }
 // --log <portal id>: every request that portal's host saw, in order (to see where discovery goes).

@@ -14,6 +14,8 @@ export interface PageContext {
   /** Weak navigation hops since the last strong signal (a report column, a report link). */
   hops: number;
   depth: number;
+  /** The page that linked here (its other name, `<dir>/` for `<dir>/index.shtml`, is not fetched again). */
+  parentUrl?: string | null;
   /** True on report pages: their document links are the report's attachments. */
   isReportPage?: boolean;
 }
@@ -59,12 +61,11 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
   for (const url of pagerUrls) {
     if (isInScope(url, page.portalUrl, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
   }
-  const pagerSet = new Set(pagerUrls);
   for (const link of links) {
     if (link.url === page.url) continue;
-    // The list's own pages are taken from its pager, under the name the pager gave them.
+    // `<dir>/index.shtml` of this page or of the page that linked here is a page already fetched.
     const directory = asDirectory(link.url);
-    if (directory !== link.url && (pagerSet.has(directory) || directory === asDirectory(page.url))) continue;
+    if (directory !== link.url && (directory === asDirectory(page.url) || (page.parentUrl && directory === asDirectory(page.parentUrl)))) continue;
     const text = linkLabel(link);
     const attachment = isAttachmentUrl(link.url);
     const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);

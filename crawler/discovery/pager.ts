@@ -44,10 +44,10 @@ export function asDirectory(u: string): string {
   return url.toString();
 }
 
-/** Every other page of the list this page belongs to: the families' pagers, then the generic one. */
-export function nextPages(html: string, links: PageLink[], pageUrl: string): string[] {
-  // A list's first page `<dir>/index.shtml` is the column's directory URL, the form columns are linked
-  // by: name it so, and the later pages' 首页 links do not fetch the first page twice.
-  const here = asDirectory(pageUrl);
-  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)].map(asDirectory))].filter((u) => u !== pageUrl && u !== here);
+/** Every other page of the list this page belongs to: the families' pagers, then the generic one.
+ *  `seenAs`: other names of pages already fetched (the page that linked here): a later page's 首页
+ *  link to `<dir>/index.shtml` is the column's directory URL fetched before, not a new page. */
+export function nextPages(html: string, links: PageLink[], pageUrl: string, seenAs: readonly string[] = []): string[] {
+  const known = new Set([pageUrl, ...seenAs].map(asDirectory));
+  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)])].filter((u) => u !== pageUrl && !known.has(asDirectory(u)));
 }

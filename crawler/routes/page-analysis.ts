@@ -29,7 +29,7 @@ export function pageContextOf(state: PortalCrawlState, fetched: FetchedBody, tit
   const ctx = fetched.entry.context as { area?: PageArea; hops?: number };
   const parentArea = ctx.area ?? 'portal';
   return {
-    url: fetched.entry.url, portalUrl: state.portal.url, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage,
+    url: fetched.entry.url, portalUrl: state.portal.url, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage, parentUrl: fetched.entry.parentUrl,
     area: areaOf(title, fetched.entry.url, parentArea),
   };
 }
@@ -54,7 +54,7 @@ export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html:
   // Navigation and pagers that only the page's scripts write, and where a redirect stub sends the browser.
   const written = isReportPage ? { html: '', locations: [] } : scriptWrites(inlineScripts($));
   if (written.html) links.push(...extractLinks(cheerio.load(written.html), fetched.finalUrl, true).map((l) => ({ ...l, url: normaliseUrl(l.url) ?? l.url })));
-  const pagers = isReportPage ? [] : nextPages(html + written.html, links, fetched.entry.url);
+  const pagers = isReportPage ? [] : nextPages(html + written.html, links, fetched.entry.url, fetched.entry.parentUrl ? [fetched.entry.parentUrl] : []);
   const discoveries = discoverLinks(links, page, pagers);
   for (const location of written.locations) {
     const url = normaliseUrl(location, fetched.finalUrl);
@@ -75,7 +75,8 @@ export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html:
   }
   const content = fromData.length + discoveries.filter((d) => !d.skipReason && (d.label !== 'list' || pagers.includes(d.url))).length;
   // A script-rendered shell, or a report list whose pager only a browser can follow (下一页 → javascript:;).
-  const listPagesFound = pagers.length + fromData.filter((d) => d.label === 'list').length;
+  // (Pages of the list fetched before under another name count: HTTP does follow this pager.)
+  const listPagesFound = (isReportPage ? 0 : nextPages(html + written.html, links, fetched.entry.url).length) + fromData.filter((d) => d.label === 'list').length;
   const needsBrowser = !isReportPage && page.area === 'reports' && !isRendered(fetched)
     && ((content === 0 && looksLikeScriptShell($, content)) || hasUnfollowablePager($, listPagesFound));
   return { discoveries, title, area: page.area, needsBrowser };

@@ -46,10 +46,12 @@ test('index.shtml of a column is its directory URL: a later page\'s 首页 link 
   assert.equal(asDirectory('http://h/a/b/index.html?x=1'), 'http://h/a/b/index.html?x=1');
   const page2 = 'http://h/zfxxgk/zfxxgkndbg/index_1.shtml';
   const links = [{ url: 'http://h/zfxxgk/zfxxgkndbg/index.shtml', text: '首页' }, { url: 'http://h/zfxxgk/zfxxgkndbg/index.shtml', text: '1' }];
-  const pagers = nextPages('', links, page2);
-  assert.deepEqual(pagers, ['http://h/zfxxgk/zfxxgkndbg/']);
-  const found = discoverLinks(links, { url: page2, portalUrl: 'http://h/', area: 'reports', hops: 0, depth: 3 }, pagers);
-  assert.deepEqual(found.map((d) => d.url), ['http://h/zfxxgk/zfxxgkndbg/']);
+  const parent = 'http://h/zfxxgk/zfxxgkndbg/';
+  const pagers = nextPages('', links, page2, [parent]);
+  assert.deepEqual(pagers, []);
+  assert.deepEqual(discoverLinks(links, { url: page2, portalUrl: 'http://h/', area: 'reports', hops: 0, depth: 3, parentUrl: parent }, pagers), []);
+  // Reached from elsewhere, the same link is a page to fetch, under the name it is linked by.
+  assert.deepEqual(nextPages('', links, page2, ['http://h/zfxxgk/']), ['http://h/zfxxgk/zfxxgkndbg/index.shtml']);
 });
 
 test('navigation only in a document.writeln include (the real jcms include of 济南): its 公开 link is found and followed', () => {

@@ -7,5 +7,7 @@ import { yichunUcap } from './ucap-yichun.ts';
 import { wlmqJsp } from './jsp-wlmq.ts';
 import { sjzColumns } from './columns-sjz.ts';
 import { xiangtanGbk } from './gbk-xiangtan.ts';
+import { shanghaiDocwrite } from './docwrite-shanghai.ts';
+import { langfangPowerEasy } from './powereasy-langfang.ts';
 
-export const REAL_PORTALS: readonly RealPortalDefinition[] = [fcgsTrs, jinanHanweb, nanshaGkmlpt, yichunUcap, wlmqJsp, sjzColumns, xiangtanGbk];
+export const REAL_PORTALS: readonly RealPortalDefinition[] = [fcgsTrs, jinanHanweb, nanshaGkmlpt, yichunUcap, wlmqJsp, sjzColumns, xiangtanGbk, shanghaiDocwrite, langfangPowerEasy];

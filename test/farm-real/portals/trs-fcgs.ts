@@ -42,13 +42,22 @@ export const fcgsTrs: RealPortalDefinition = {
     const r2022 = seedReport(SEEDS.muye, { organ: '防城港市人民政府', year: 2022 });
     const r2021 = seedReport(SEEDS.jiuyuan, { organ: '防城港市港口区人民政府', year: 2021 });
     const r2018 = corpusTextReport('pingtan-gov-zwgk-archive/2018_page.txt', '平潭综合实验区', 2018, 'legacy');
+    const more = [
+      seedReport(SEEDS.tuanba, { organ: '防城港市防城区人民政府', year: 2023 }),
+      seedReport(SEEDS.songzhuang, { organ: '东兴市人民政府', year: 2023 }),
+      seedReport(SEEDS.daying, { organ: '上思县人民政府', year: 2022 }),
+      seedReport(SEEDS.muye, { organ: '防城港市港口区人民政府', year: 2022 }),
+    ];
+    const morePaths = more.map((r, i) => `./20240${i + 1}/t2024012${i}_1110${i}.shtml`);
     const page1 = [
+      ...more.slice(0, 2).map((r, i) => ({ href: morePaths[i], title: r.title, date: '2024-01-22' })),
       { href: './202401/t20240118_11001.shtml', title: r2023.title, date: '2024-01-18' },
       { href: './202312/t20231220_10990.shtml', title: '防城港市召开2023年度政府信息公开工作年度报告编制工作部署会', date: '2023-12-20' },
       { href: './202301/t20230120_10801.shtml', title: r2022.title, date: '2023-01-20' },
       { href: './wzgzndbb/', title: '政府网站工作年度报表', date: '2023-01-15' },
     ];
     const page2 = [
+      ...more.slice(2).map((r, i) => ({ href: morePaths[i + 2], title: r.title, date: '2023-01-22' })),
       { href: './202201/t20220124_10611.shtml', title: r2021.title, date: '2022-01-24' },
       { href: './201901/t20190130_10201.shtml', title: r2018.title, date: '2019-01-30' },
     ];
@@ -57,6 +66,7 @@ export const fcgsTrs: RealPortalDefinition = {
     b.pages.set(LIST, list(page1, 0));
     b.pages.set(`${LIST}index.shtml`, list(page1, 0));
     b.pages.set(`${LIST}index_1.shtml`, list(page2, 1));
+    more.forEach((r, i) => addReport(b, chrome, LIST + morePaths[i].slice(2), r));
     addReport(b, chrome, `${LIST}202401/t20240118_11001.shtml`, r2023);
     addReport(b, chrome, `${LIST}202301/t20230120_10801.shtml`, r2022);
     addReport(b, chrome, `${LIST}202201/t20220124_10611.shtml`, r2021);

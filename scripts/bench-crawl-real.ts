@@ -7,9 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startRealFarm } from '../test/farm-real/index.ts';
-import { scoreRealCrawl } from '../test/farm-real/score.ts';
-import { REAL_PORTALS } from '../test/farm-real/portals/index.ts';
+import { REAL_PORTALS, scoreRealCrawl, startRealFarm } from '../test/farm-real/index.ts';
 import { openArchive, upsertPortal } from '../storage/index.ts';
 import { runCrawl } from '../crawler/index.ts';
 

@@ -9,15 +9,24 @@ async function linkSignature(page: Page): Promise<string> {
   return page.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).href).join('\n'));
 }
 
-async function waitUntilSettled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
-  let last = '';
-  for (let i = 0; i < 12; i++) {
-    const now = await linkSignature(page);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(250);
+/** Waits (at most `timeoutMs`) for the page's links to change from `before`, then for them to stop changing. */
+async function waitForChange(page: Page, before: string, requested: () => boolean, timeoutMs = 10_000): Promise<string> {
+  const started = Date.now();
+  let now = await linkSignature(page);
+  while (now === before && Date.now() - started < timeoutMs) {
+    // A click that asked for nothing within 1.5 s and changed nothing was the last page's 下一页.
+    if (!requested() && Date.now() - started > 1500) return now;
+    await page.waitForTimeout(200);
+    now = await linkSignature(page);
   }
+  if (now === before) return now;
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(250);
+    const again = await linkSignature(page);
+    if (again === now) return now;
+    now = again;
+  }
+  return now;
 }
 
 /** Starts keeping the same-host JSON answers the page receives; returns them when asked. */
@@ -35,6 +44,8 @@ export function keepJsonAnswers(page: Page, host: string): () => Promise<string[
 /** Clicks 下一页 (at most `maxClicks` times) and returns the page's HTML after every click that changed its links. */
 export async function clickThroughPager(page: Page, hooks: { before(): Promise<void>; after(): void }, maxClicks = 60): Promise<string[]> {
   const states: string[] = [];
+  let requests = 0;
+  page.on('request', () => { requests++; });
   let last = await linkSignature(page);
   for (let i = 0; i < maxClicks; i++) {
     let next = null;
@@ -44,11 +55,10 @@ export async function clickThroughPager(page: Page, hooks: { before(): Promise<v
     }
     if (!next) break;
     await hooks.before();
-    const clicked = await next.click({ timeout: 3000 }).then(() => true, () => false);
-    await waitUntilSettled(page);
+    const before = requests;
+    const clicked = await next.click({ timeout: 5000 }).then(() => true, () => false);
+    const now = clicked ? await waitForChange(page, last, () => requests > before) : last;
     hooks.after();
-    if (!clicked) break;
-    const now = await linkSignature(page);
     if (now === last) break;
     last = now;
     states.push(await page.content());

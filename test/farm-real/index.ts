@@ -15,6 +15,8 @@ import { REAL_PORTALS } from './portals/index.ts';
 import type { Charset, RealBuild, RealPortalDefinition, RealRequest, RealTruth, Resource } from './types.ts';
 
 export type { RealTruth, RealPortalDefinition } from './types.ts';
+export { scoreRealCrawl, type PortalScore } from './score.ts';
+export { REAL_PORTALS } from './portals/index.ts';
 import { CORPUS_DIR as CORPUS } from './corpus.ts';
 export { CORPUS_DIR } from './corpus.ts';
 

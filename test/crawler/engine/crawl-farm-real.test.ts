@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRealFarm, type RealFarm } from '../../farm-real/index.ts';
-import { scoreRealCrawl, type PortalScore } from '../../farm-real/score.ts';
+import { scoreRealCrawl, startRealFarm, type PortalScore, type RealFarm } from '../../farm-real/index.ts';
 import { openArchive, upsertPortal, type Archive } from '../../../storage/index.ts';
 import { runCrawl } from '../../../crawler/index.ts';
 

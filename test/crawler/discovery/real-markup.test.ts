@@ -157,3 +157,8 @@ test('look-alikes: meeting news about the report is no report; 政府网站工�
   assert.equal(classifyTitle('上海市科学技术委员会2024年政府信息公开工作年度报告').kind, 'report');
   assert.ok(scoreLink({ url: 'http://h/zfxxgk/zfxxgkndbg/wzgzndbb/', text: '政府网站工作年度报表' }, 'reports') < FOLLOW_THRESHOLD);
 });
+
+test('a 年报 link text whose path is the 指南 column (广西): the text says where the reports are, the link is followed', () => {
+  const link = { url: 'http://h/zwgk/zfxxgkzl_84988/zfxxgkzn/index.shtml', text: '政府信息公开年报' };
+  assert.ok(scoreLink(link, 'portal') >= 8);
+});

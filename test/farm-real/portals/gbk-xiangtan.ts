@@ -1,6 +1,7 @@
 // 湘潭市人民政府 (www.xiangtan.gov.cn). Real: the article page, saved as UTF-16LE with a BOM while its
 // meta says gb2312, whose header and footer come from GBK document.write includes (static/js/top_jr.js:
-// 政务公开 → /23233/index.htm). Written, in GBK with the charset only in <meta>: the 政务公开 page, the
+// 政务公开 → /23233/index.htm); its breadcrumb links 政务公开 by a deep `../../../23233/index.htm`,
+// which is the way a crawl finds (the page does not lead nowhere, so the includes are not read). Written, in GBK with the charset only in <meta>: the 政务公开 page, the
 // 年报 column (numeric opaque ids; only a 下一页 link leads to the next page), the reports.
 import { redirect, writtenHtml } from '../written.ts';
 import type { RealBuild, RealPortalDefinition } from '../types.ts';
@@ -14,7 +15,7 @@ const CITY = '湘潭市人民政府';
 export const xiangtanGbk: RealPortalDefinition = {
   id: 'xiangtan-gbk', family: 'opaque-ids', name: CITY, corpus: 'qzhxiangtan.gov.cn', realHosts: ['www.xiangtan.gov.cn', 'xiangtan.gov.cn'],
   includeCharset: 'gbk',
-  notes: 'UTF-16LE page with a gb2312 meta; navigation only in GBK document.write includes; GBK pages with the charset only in <meta>; numeric opaque list ids with a 下一页 link only',
+  notes: 'UTF-16LE page with a gb2312 meta; header in GBK document.write includes, 政务公开 also in a deep ../../../ breadcrumb link; GBK pages with the charset only in <meta>; numeric opaque list ids with a 下一页 link only',
   build(b: RealBuild) {
     b.pages.set('/', redirect(ARTICLE));
     b.pages.set(ARTICLE, { kind: 'corpus', file: 'index.html', charset: 'utf-16le', contentType: 'text/html' });

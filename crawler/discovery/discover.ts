@@ -2,9 +2,10 @@
 // towards report columns, and the other pages of the same list, each with the reason it was taken
 // (or skipped). Pure: the crawler records the result.
 import { classifyTitle } from './report-title.ts';
-import { FOLLOW_THRESHOLD, areaOf, scoreLink, type PageArea, type PageLink } from './link-score.ts';
+import { FOLLOW_THRESHOLD, areaOf, isOrganName, scoreLink, type PageArea, type PageLink } from './link-score.ts';
 import { fileNameOf, isAttachmentUrl, isMobileTwin } from './urls.ts';
 import { isInScope, outOfScopeReason, type PortalScope } from './scope.ts';
+import { asDirectory } from './pager.ts';
 
 /** Where the page sits and how it was reached. */
 export interface PageContext {
@@ -14,6 +15,8 @@ export interface PageContext {
   /** Weak navigation hops since the last strong signal (a report column, a report link). */
   hops: number;
   depth: number;
+  /** The page that linked here (its other name, `<dir>/` for `<dir>/index.shtml`, is not fetched again). */
+  parentUrl?: string | null;
   /** True on report pages: their document links are the report's attachments. */
   isReportPage?: boolean;
   /** The portal's scope with the registry's allowed hosts (default: the portal URL's own). */
@@ -30,6 +33,9 @@ export interface Discovery {
   /** Set for links recorded but not fetched, with the reason. */
   skipReason?: string;
 }
+
+/** How many in-scope links that are bare organ names make a page a 部门/乡镇 grid. */
+export const GRID_SIZE = 4;
 
 /** How far the crawl follows weakly scored navigation before giving up on a branch. */
 export const MAX_WEAK_HOPS = 2;
@@ -52,13 +58,18 @@ function reportLike(text: string, area: PageArea): ReturnType<typeof classifyTit
 export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: string[] = []): Discovery[] {
   const out = new Map<string, Discovery>();
   const depth = page.depth + 1;
-  const put = (d: Discovery) => { if (!out.has(d.url) || (out.get(d.url)!.skipReason && !d.skipReason)) out.set(d.url, d); };
   const scope = page.scope ?? page.portalUrl;
+  const organLinks = new Set(links.filter((l) => isOrganName(l.text) && isInScope(l.url, scope, 'page')).map((l) => l.url));
+  const inGrid = organLinks.size >= GRID_SIZE;
+  const put = (d: Discovery) => { if (!out.has(d.url) || (out.get(d.url)!.skipReason && !d.skipReason)) out.set(d.url, d); };
   for (const url of pagerUrls) {
     if (isInScope(url, scope, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
   }
   for (const link of links) {
     if (link.url === page.url) continue;
+    // `<dir>/index.shtml` of this page or of the page that linked here is a page already fetched.
+    const directory = asDirectory(link.url);
+    if (directory !== link.url && (directory === asDirectory(page.url) || (page.parentUrl && directory === asDirectory(page.parentUrl)))) continue;
     const text = linkLabel(link);
     const attachment = isAttachmentUrl(link.url);
     const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);
@@ -90,7 +101,7 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
       continue;
     }
     if (page.isReportPage) continue;
-    const score = scoreLink(link, page.area);
+    const score = scoreLink(link, page.area, inGrid && organLinks.has(link.url));
     if (score < FOLLOW_THRESHOLD) continue;
     const strong = score >= 8;
     const hops = strong ? 0 : page.hops + 1;

@@ -26,7 +26,8 @@ export function pagerLinks(links: PageLink[], pageUrl: string): string[] {
     else if (sameDir && PAGE_PARAM.test(target.search) && sameParamsBesidesPage(target, here)) found.add(target.toString());
   }
   found.delete(here.toString());
-  if (here.pathname.endsWith('/')) found.delete(new URL('index.html', here).toString());
+  // A column's directory URL is its first page: index.html / index.shtml / index.htm name it again.
+  if (here.pathname.endsWith('/')) for (const name of ['index.html', 'index.shtml', 'index.htm']) found.delete(new URL(name, here).toString());
   return [...found];
 }
 
@@ -35,7 +36,18 @@ function sameParamsBesidesPage(a: URL, b: URL): boolean {
   return a.pathname === b.pathname && (b.search === '' || strip(a) === strip(b));
 }
 
-/** Every other page of the list this page belongs to: the families' pagers, then the generic one. */
-export function nextPages(html: string, links: PageLink[], pageUrl: string): string[] {
-  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)])].filter((u) => u !== pageUrl);
+/** `<dir>/index.html|shtml|htm` as the directory URL `<dir>/` (the same first page of a column). */
+export function asDirectory(u: string): string {
+  const url = new URL(u);
+  if (!/\/index\.s?html?$/.test(url.pathname) || url.search) return u;
+  url.pathname = url.pathname.replace(/index\.s?html?$/, '');
+  return url.toString();
+}
+
+/** Every other page of the list this page belongs to: the families' pagers, then the generic one.
+ *  `seenAs`: other names of pages already fetched (the page that linked here): a later page's 首页
+ *  link to `<dir>/index.shtml` is the column's directory URL fetched before, not a new page. */
+export function nextPages(html: string, links: PageLink[], pageUrl: string, seenAs: readonly string[] = []): string[] {
+  const known = new Set([pageUrl, ...seenAs].map(asDirectory));
+  return [...new Set([...familyListPages(html, pageUrl, links), ...pagerLinks(links, pageUrl)])].filter((u) => u !== pageUrl && !known.has(asDirectory(u)));
 }

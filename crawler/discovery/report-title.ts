@@ -14,6 +14,7 @@ const REPORT_WORDS = /(年度报告|年报|工作报告|情况的?报告|年度�
 const DISCLOSURE_WORDS = /(信息公开|政务公开|政府信息)/;
 const LOOKALIKES: [RegExp, string][] = [
   [/格式/, 'format notice'],
+  [/(召开|部署会|推进会|培训会|座谈会|工作会议?|会议)/, 'meeting news about reports'],
   [/(印发|编制|做好|报送|发布工作|审核|要求).*(通知|函)|通知$/, 'notice about reports'],
   [/(上半年|下半年|半年|季度|月度|[一二三四1-4]季度)/, 'half-year or quarterly statistics'],
   [/指南/, 'disclosure guide'],

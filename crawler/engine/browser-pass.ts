@@ -7,7 +7,8 @@ import { chromium, type Page, type Route } from 'playwright-core';
 import { updatePortal, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 import { commitFetch } from '../routes/commit.ts';
-import { analyseHtml } from '../routes/page-analysis.ts';
+import { analyseHtml, analyseJsonLinks } from '../routes/page-analysis.ts';
+import { clickThroughPager, keepJsonAnswers } from './browser-pager.ts';
 import { entryOf, type FetchedBody } from '../routes/accept.ts';
 import { requestFor } from './http-pass.ts';
 import { hostOf } from '../discovery/urls.ts';
@@ -47,6 +48,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     browserPoolOptions: { useFingerprints: false },
     preNavigationHooks: [async ({ request, page }) => {
       await state.pacer.waitTurn(hostOf(request.url));
+      (page as Page & { nianbaoJson?: () => Promise<string[]> }).nianbaoJson = keepJsonAnswers(page, hostOf(request.url));
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
       // A navigation (the page, a redirect, a frame) leaving the portal's scope is aborted like an HTTP one.
       const scope = guardsOf(state).scope;
@@ -71,7 +73,15 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       };
       state.tally.fetched++;
       const analysis = analyseHtml(state, fetched, html);
-      await commitFetch(state, fetched, { discoveries: analysis.discoveries });
+      const discoveries = [...analysis.discoveries];
+      // A pager only scripts follow: click 下一页 while the list changes, read every state it shows,
+      // and the JSON answers the page fetched for itself on the way.
+      const host = hostOf(request.url);
+      const states = await clickThroughPager(page, { before: () => state.pacer.waitTurn(host), after: () => state.pacer.markDone(host) });
+      for (const rendered of states) discoveries.push(...analyseHtml(state, fetched, rendered).discoveries);
+      const json = await ((page as Page & { nianbaoJson?: () => Promise<string[]> }).nianbaoJson?.() ?? Promise.resolve([]));
+      discoveries.push(...analyseJsonLinks(state, fetched, json));
+      await commitFetch(state, fetched, { discoveries });
     },
     failedRequestHandler: async ({ request }, error) => {
       state.tally.failed.push({ url: request.url, reason: `browser: ${error.message.slice(0, 120)}` });

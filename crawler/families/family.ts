@@ -1,5 +1,5 @@
 // The one interface a portal family implements. A family is a content-management system or a
-// publishing habit (TRS static sites, Hanweb, Guangdong gkmlpt, flipbooks, query-string lists,
+// publishing habit (TRS static sites, Hanweb, Guangdong gkmlpt, flipbooks, query-string lists, /columns/ blocks,
 // opaque ids: ../shared/notes/portals.md). Its module owns what is peculiar to it: how its pages are
 // recognised, where its lists sit, how they page, how its attachments are named. Every hook is
 // optional: a family supplies only what the generic rules of discovery/ (下一页 and numbered pager

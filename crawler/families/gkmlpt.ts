@@ -38,7 +38,7 @@ export function readGkmlptAnswer(json: unknown): { articles: GkmlptArticle[]; to
 }
 
 /** Where a gkmlpt API page is in its category: what the next page's URL is built from. */
-interface ApiPlace { category: string; sid: string; page: number }
+interface ApiPlace { category: string; sid: string; page: number; perPage?: number }
 
 /** A shell page asks for the first API page of its category (nothing when it names none). */
 export function gkmlptShellData(page: FamilyPage): ListData | null {
@@ -57,14 +57,21 @@ export function gkmlptAnswerData(page: FamilyPage, json: unknown): ListData {
   const place = page.context.gkmlpt as ApiPlace | undefined;
   const requests: ListRequest[] = [];
   if (place && answer.articles.length > 0 && answer.total !== null) {
-    const perPage = answer.articles.length;
+    // The page size is the first page's: a short last page must not shrink it (that asked for a page
+    // that does not exist).
+    const perPage = Math.max(place.perPage ?? 0, answer.articles.length);
     const seenSoFar = place.page * perPage;
     if (seenSoFar < answer.total && place.page < 500) {
-      const next = { ...place, page: place.page + 1 };
+      const next = { ...place, page: place.page + 1, perPage };
       requests.push({ url: gkmlptApiUrl(page.finalUrl, place.category, place.sid, next.page), linkText: `gkmlpt api page ${next.page}`, inReportColumn: true, context: { gkmlpt: next } });
     }
   }
   return { links, requests };
+}
+
+/** True for gkmlpt's mobile twins (`mpost_<id>.html`), which repeat the `post_<id>.html` page. */
+export function isGkmlptMobileTwin(url: URL): boolean {
+  return /\/mpost_\d+\.html?$/i.test(url.pathname);
 }
 
 /** The gkmlpt family. */
@@ -72,5 +79,7 @@ export const gkmlpt: PortalFamily = {
   name: 'gkmlpt',
   listData: gkmlptShellData,
   jsonListData: gkmlptAnswerData,
-  keepsFragment: (url) => /\/gkmlpt\//.test(url.pathname),
+  // The shell names its category in the fragment; content pages and API answers do not (their `#<category>` repeats the list they came from).
+  keepsFragment: (url) => /\/gkmlpt\//.test(url.pathname) && !/\/gkmlpt\/(content|api)\//.test(url.pathname),
+  isTwinPage: isGkmlptMobileTwin,
 };

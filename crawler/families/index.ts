@@ -7,11 +7,12 @@ import { gkmlpt } from './gkmlpt.ts';
 import { flipbook } from './flipbook.ts';
 import { queryString } from './query-string.ts';
 import { opaqueIds } from './opaque-ids.ts';
+import { columnsBlocks } from './columns-blocks.ts';
 
 export type { BookPlace, FamilyPage, ListData, ListedLink, ListRequest, PagedReport, PortalFamily } from './family.ts';
 
 /** Every family the crawler knows, in the order their findings are taken. */
-export const FAMILIES: readonly PortalFamily[] = [trs, hanweb, gkmlpt, flipbook, queryString, opaqueIds];
+export const FAMILIES: readonly PortalFamily[] = [trs, hanweb, gkmlpt, flipbook, queryString, opaqueIds, columnsBlocks];
 
 /** The other pages of a list that the families' own pagers name. */
 export function familyListPages(html: string, pageUrl: string, links: readonly { url: string; text: string }[]): string[] {

@@ -6,10 +6,11 @@ import { isJson, isMarkup } from '../responses/content-type.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
 import { commitFetch } from './commit.ts';
-import { analyseJsonAnswer, analyseHtml, decodeBody, type PageAnalysis } from './page-analysis.ts';
+import { analyseInclude, analyseJsonAnswer, analyseHtml, decodeBody, isIncludeEntry, type PageAnalysis } from './page-analysis.ts';
 
 /** Analyses any listing body; a non-markup body at a list URL gives no links. */
 export function analyseListing(state: PortalCrawlState, fetched: FetchedBody): PageAnalysis {
+  if (isIncludeEntry(fetched)) return analyseInclude(state, fetched, decodeBody(fetched));
   if (isJson(fetched.contentType, fetched.bytes)) return analyseJsonAnswer(state, fetched, decodeBody(fetched));
   if (!isMarkup(fetched.contentType, fetched.bytes)) return { discoveries: [], title: '', area: 'portal', needsBrowser: false };
   return analyseHtml(state, fetched, decodeBody(fetched));

@@ -9,8 +9,10 @@ import { areaOf, type PageArea, type PageLink } from '../discovery/link-score.ts
 import { extractLinks, pageTitle } from '../discovery/page-links.ts';
 import { nextPages } from '../discovery/pager.ts';
 import { familyJsonListData, familyListData, type FamilyPage, type ListData } from '../families/index.ts';
-import { looksLikeScriptShell } from '../discovery/needs-browser.ts';
+import { hasUnfollowablePager, looksLikeScriptShell } from '../discovery/needs-browser.ts';
 import { normaliseUrl } from '../discovery/urls.ts';
+import { includeCandidates, scriptWrites } from '../discovery/script-writes.ts';
+import { jsonLinks } from '../discovery/json-links.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
 import { guardsOf } from '../engine/guards.ts';
@@ -28,10 +30,21 @@ export function pageContextOf(state: PortalCrawlState, fetched: FetchedBody, tit
   const ctx = fetched.entry.context as { area?: PageArea; hops?: number };
   const parentArea = ctx.area ?? 'portal';
   return {
-    url: fetched.entry.url, portalUrl: state.portal.url, scope: guardsOf(state).scope, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage,
+    url: fetched.entry.url, portalUrl: state.portal.url, scope: guardsOf(state).scope, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage, parentUrl: fetched.entry.parentUrl,
     area: areaOf(title, fetched.entry.url, parentArea),
   };
 }
+
+/** The inline scripts of a page that may write markup (not data blocks, templates or JSON). */
+function inlineScripts($: cheerio.CheerioAPI): string[] {
+  return $('script:not([src])').toArray().filter((el) => {
+    const type = ($(el).attr('type') ?? '').toLowerCase();
+    return type === '' || /javascript|ecmascript/.test(type);
+  }).map((el) => $(el).text()).filter((code) => code.length < 200_000 && /document\.write|location/.test(code));
+}
+
+/** Context of a script include queued for its written navigation: the page it belongs to. */
+interface IncludeContext { include?: boolean; baseUrl?: string }
 
 /** Analyses an HTML page (or rendered HTML from the browser). */
 export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html: string, isReportPage = false): PageAnalysis {
@@ -39,14 +52,53 @@ export function analyseHtml(state: PortalCrawlState, fetched: FetchedBody, html:
   const title = pageTitle($);
   const page = pageContextOf(state, fetched, title, isReportPage);
   const links = extractLinks($, fetched.finalUrl, true).map((l) => ({ ...l, url: normaliseUrl(l.url) ?? l.url }));
-  const pagers = isReportPage ? [] : nextPages(html, links, fetched.entry.url);
+  // Navigation and pagers that only the page's scripts write, and where a redirect stub sends the browser.
+  const written = isReportPage ? { html: '', locations: [] } : scriptWrites(inlineScripts($));
+  if (written.html) links.push(...extractLinks(cheerio.load(written.html), fetched.finalUrl, true).map((l) => ({ ...l, url: normaliseUrl(l.url) ?? l.url })));
+  const pagers = isReportPage ? [] : nextPages(html + written.html, links, fetched.entry.url, fetched.entry.parentUrl ? [fetched.entry.parentUrl] : []);
   const discoveries = discoverLinks(links, page, pagers);
+  for (const location of written.locations) {
+    const url = normaliseUrl(location, fetched.finalUrl);
+    // The stub stands for the page it sends the browser to: that page inherits the stub's standing.
+    if (url && url !== fetched.entry.url) discoveries.push({ url, label: 'list', linkText: fetched.entry.linkText ?? title, context: { area: page.area, hops: page.hops }, depth: page.depth + 1 });
+  }
   // Some families keep their lists in data (a Hanweb datastore, a gkmlpt API): no browser needed.
   const fromData = isReportPage ? [] : familyListData(familyPageOf(fetched, html)).flatMap((data) => listDiscoveries(data, fetched, page));
   discoveries.push(...fromData);
+  const followed = discoveries.filter((d) => !d.skipReason);
+  // Navigation written by script includes (header JS): read them when the page itself leads nowhere.
+  if (!isReportPage && followed.length === 0) {
+    const srcs = $('script[src]').toArray().map((el) => $(el).attr('src') ?? '');
+    for (const url of includeCandidates(srcs, fetched.finalUrl)) {
+      const context = { area: page.area, hops: page.hops, include: true, baseUrl: fetched.finalUrl };
+      discoveries.push({ url, label: 'list', linkText: `script include of ${fetched.entry.url}`, context, depth: page.depth });
+    }
+  }
   const content = fromData.length + discoveries.filter((d) => !d.skipReason && (d.label !== 'list' || pagers.includes(d.url))).length;
-  const needsBrowser = !isReportPage && page.area === 'reports' && content === 0 && looksLikeScriptShell($, content);
+  // A script-rendered shell, or a report list whose pager only a browser can follow (下一页 → javascript:;).
+  // (Pages of the list fetched before under another name count: HTTP does follow this pager.)
+  const listPagesFound = (isReportPage ? 0 : nextPages(html + written.html, links, fetched.entry.url).length) + fromData.filter((d) => d.label === 'list').length;
+  const needsBrowser = !isReportPage && page.area === 'reports' && !isRendered(fetched)
+    && ((content === 0 && looksLikeScriptShell($, content)) || hasUnfollowablePager($, listPagesFound));
   return { discoveries, title, area: page.area, needsBrowser };
+}
+
+/** True for HTML the browser pass rendered (it is never sent to the browser again). */
+function isRendered(fetched: FetchedBody): boolean {
+  return fetched.headers['x-nianbao-rendered'] === 'chromium';
+}
+
+/** Analyses a script include by what it writes, its links resolved against the page that includes it. */
+export function analyseInclude(state: PortalCrawlState, fetched: FetchedBody, code: string): PageAnalysis {
+  const context = fetched.entry.context as IncludeContext;
+  const written = scriptWrites([code.replace(/^\uFEFF/, '')]);
+  const asPage: FetchedBody = { ...fetched, finalUrl: context.baseUrl ?? fetched.finalUrl };
+  return analyseHtml(state, asPage, `<html><head><title></title></head><body>${written.html}</body></html>`);
+}
+
+/** True for an entry queued as a page's script include. */
+export function isIncludeEntry(fetched: FetchedBody): boolean {
+  return Boolean((fetched.entry.context as IncludeContext).include);
 }
 
 function familyPageOf(fetched: FetchedBody, body: string): FamilyPage {
@@ -78,6 +130,16 @@ export function analyseJsonAnswer(state: PortalCrawlState, fetched: FetchedBody,
   }
   const discoveries = familyJsonListData(familyPageOf(fetched, text), json).flatMap((data) => listDiscoveries(data, fetched, page));
   return { discoveries, title: '', area: 'reports', needsBrowser: false };
+}
+
+/** The report links in JSON answers a rendered page fetched for itself (a list's search API), read as a report column's. */
+export function analyseJsonLinks(state: PortalCrawlState, fetched: FetchedBody, texts: readonly string[]): Discovery[] {
+  const page = pageContextOf(state, fetched, '');
+  const links: ListData['links'] = [];
+  for (const text of texts) {
+    try { links.push(...jsonLinks(JSON.parse(text))); } catch { /* not JSON after all */ }
+  }
+  return listDiscoveries({ links, requests: [] }, fetched, page);
 }
 
 /** Decodes a fetched body as markup, honouring the header charset, then <meta>, then UTF-8/GB18030. */

@@ -41,7 +41,7 @@ test('gkmlpt: category in the fragment, sid in the page, articles and totals fro
 });
 
 test('the registry holds every family of portals.md once, and discovery and the routes reach their rules through it', () => {
-  assert.deepEqual([...FAMILIES.map((f) => f.name)].sort(), ['flipbook', 'gkmlpt', 'hanweb', 'opaque-ids', 'query-string', 'trs']);
+  assert.deepEqual([...FAMILIES.map((f) => f.name)].sort(), ['columns-blocks', 'flipbook', 'gkmlpt', 'hanweb', 'opaque-ids', 'query-string', 'trs']);
   // TRS: index_N siblings and createPageHTML pages come with the generic pager's; _wap twins are twins.
   assert.deepEqual(nextPages('', [{ url: 'http://h/nb/index_3.html', text: '更多' }], 'http://h/nb/index_1.html'), ['http://h/nb/index_3.html']);
   assert.equal(isMobileTwin('http://h/nb/202401/t20240101_1_wap.html'), true);

@@ -1,6 +1,8 @@
 // One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
 // page (tables blanked out) kept as one image of running text. After OCR, both come back together
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
+import { flattenBackground, paperMap } from './background.ts';
+import { colouredInkMask, dropColouredInk, maskShare } from './colour.ts';
 import { deskew } from './deskew.ts';
 import { whitenPaper } from './ink.ts';
 import { findTables, lineMask, type GridTable } from './grid.ts';
@@ -15,6 +17,10 @@ export interface PreparedPage {
   page: number;
   /** The tilt the scan had before it was straightened (0 when straight enough). */
   skewDegrees: number;
+  /** Whether the paper was uneven (a photographed sheet) and was flattened to white first. */
+  flattened: boolean;
+  /** The share of the page's pixels that were coloured ink (seals, pen marks), dropped. */
+  colouredShare: number;
   widthPx: number;
   heightPx: number;
   tables: GridTable[];
@@ -24,6 +30,9 @@ export interface PreparedPage {
 
 // Blanked around a table's cells so its outer ruling and stray line ends are not read as text.
 const TABLE_BORDER = 12;
+// Rulings of a flattened (photographed) page: darker than this on paper made ~250, gaps this wide bridged.
+const PHOTO_LINE_DARK = 232;
+const PHOTO_LINE_GAP = 3;
 
 function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   const pixels = new Uint8Array(image.pixels);
@@ -35,14 +44,27 @@ function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   return removeRulingLines({ ...image, pixels });
 }
 
-export function preparePage(scan: GreyImage, page: number): PreparedPage {
-  const { image: straight, degrees } = deskew(scan);
+/**
+ * Cuts one page for reading. A colour page (`rgb`) has its coloured ink (seals, pen marks) left
+ * out of the paper estimate and then made paper.
+ */
+export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | null = null): PreparedPage {
+  const { width, height } = scan;
+  // Flattened before straightening: the skew search counts dark pixels, and shadowed paper is dark.
+  const paper = paperMap(scan, rgb && colouredInkMask(width, height, rgb));
+  const coloured = rgb && colouredInkMask(width, height, rgb, paper);
+  const flattened = paper !== null;
+  const { image: straight, degrees } = deskew(dropColouredInk(flattenBackground(scan, paper), coloured));
   const image = whitenPaper(straight);
-  const mask = lineMask(image);
+  // A photographed page's rulings are faint and broken (thin lines, JPEG, two resamplings): on its
+  // flattened paper they are looked for lighter and with small gaps bridged.
+  const mask = flattened ? lineMask(straight, undefined, PHOTO_LINE_DARK, PHOTO_LINE_GAP) : lineMask(image);
   const tables = findTables(image, mask);
   return {
     page,
     skewDegrees: degrees,
+    flattened,
+    colouredShare: maskShare(coloured),
     widthPx: image.width,
     heightPx: image.height,
     tables,

@@ -1,4 +1,5 @@
-// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey) and
+// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, in colour so
+// that seals and pen marks can be dropped, colour.ts), its paper flattened when unevenly lit,
 // straightened, its ruled tables found and cut into cells, and the crops of the whole document
 // read in a few batched tesseract runs (running text, cells, a second look at figures). Rows come
 // out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
@@ -11,12 +12,15 @@ import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
 import { isUnread } from '../document/unread.ts';
 import { readWords, type CellReading } from './table.ts';
 import { run } from './run.ts';
-import { readPgm, type GreyImage } from './rules.ts';
+import type { GreyImage } from './rules.ts';
+import { readPnm } from './colour.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
 const DPI = 300;
 const POINTS_PER_PIXEL = 72 / DPI;
+// A page with at least this share of coloured-ink pixels is named in a warning (a seal is ~0.5%).
+const COLOURED_PAGE = 0.0005;
 
 /** Builds the OCR'd document from rows and the confidences of every word read. */
 function documentFromRows(
@@ -84,6 +88,8 @@ async function readPages(prepared: PreparedPage[], dir: string, warnings: string
   warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
   if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
+  const flattened = prepared.filter((p) => p.flattened).map((p) => p.page);
+  if (flattened.length) warnings.push(`unevenly lit paper flattened before OCR (page ${flattened.join(', ')})`);
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
@@ -118,15 +124,20 @@ export function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<string
   return withTempDir(async (dir) => {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await run('pdftoppm', ['-r', String(DPI), '-gray', '-l', String(pageCount), input, path.join(dir, 'page')], 300_000);
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+    await run('pdftoppm', ['-r', String(DPI), '-l', String(pageCount), input, path.join(dir, 'page')], 300_000);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.ppm')).sort();
     const prepared: PreparedPage[] = [];
+    const stamped: string[] = [];
     // One page image in memory at a time: each is prepared (crops, text image) and deleted.
     for (const [index, file] of files.entries()) {
       const pagePath = path.join(dir, file);
-      prepared.push(preparePage(readPgm(await readFile(pagePath)), index + 1));
+      const { image, rgb } = readPnm(await readFile(pagePath));
+      const page = preparePage(image, index + 1, rgb);
+      if (page.colouredShare >= COLOURED_PAGE) stamped.push(`${index + 1}`);
+      prepared.push(page);
       await rm(pagePath);
     }
+    if (stamped.length) warnings.push(`coloured ink (seals, pen marks) dropped before OCR (page ${stamped.join(', ')})`);
     return documentOfPages(prepared, dir, meta, warnings);
   });
 }

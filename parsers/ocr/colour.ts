@@ -17,6 +17,8 @@ const MIN_SATURATION = 0.33;
 const FRINGE = 3;
 const FRINGE_CHROMA = 18;
 const FRINGE_SATURATION = 0.1;
+// Black print under a seal is dark red, not fringe: a fringe pixel is at least this bright.
+const FRINGE_BRIGHT = 90;
 
 // Coloured ink is bright in its own colour's channel (a seal's red, a pen's blue, on paper made
 // white): a dark stroke with a colour cast (JPEG puts the paper's tint round black print) is print.
@@ -32,7 +34,7 @@ export function isColouredInk(r: number, g: number, b: number): boolean {
 function isFringe(r: number, g: number, b: number): boolean {
   const max = Math.max(r, g, b);
   const chroma = max - Math.min(r, g, b);
-  return chroma >= FRINGE_CHROMA && chroma >= FRINGE_SATURATION * max;
+  return max >= FRINGE_BRIGHT && chroma >= FRINGE_CHROMA && chroma >= FRINGE_SATURATION * max;
 }
 
 /** A page read for OCR: its greys (luminance) and, for a colour page, its RGB pixels. */

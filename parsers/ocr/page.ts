@@ -30,9 +30,8 @@ export interface PreparedPage {
 
 // Blanked around a table's cells so its outer ruling and stray line ends are not read as text.
 const TABLE_BORDER = 12;
-// Rulings of a flattened (photographed) page: darker than this on paper made ~250, gaps this wide bridged.
-const PHOTO_LINE_DARK = 232;
-const PHOTO_LINE_GAP = 3;
+// Breaks this wide (pixels) in the rulings of a flattened (photographed) page are bridged.
+const PHOTO_LINE_GAP = 1;
 
 function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   const pixels = new Uint8Array(image.pixels);
@@ -56,9 +55,10 @@ export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | nul
   const flattened = paper !== null;
   const { image: straight, degrees } = deskew(dropColouredInk(flattenBackground(scan, paper), coloured));
   const image = whitenPaper(straight);
-  // A photographed page's rulings are faint and broken (thin lines, JPEG, two resamplings): on its
-  // flattened paper they are looked for lighter and with small gaps bridged.
-  const mask = flattened ? lineMask(straight, undefined, PHOTO_LINE_DARK, PHOTO_LINE_GAP) : lineMask(image);
+  // A photographed page's rulings break up (JPEG blocks, two resamplings): on its flattened paper a
+  // pixel-wide break is bridged. Wider gaps or lighter lines would join the strokes of a row of
+  // glyphs in JPEG haze into a "ruling" that cuts cells apart.
+  const mask = flattened ? lineMask(image, undefined, undefined, PHOTO_LINE_GAP) : lineMask(image);
   const tables = findTables(image, mask);
   return {
     page,

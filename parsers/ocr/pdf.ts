@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ocrImages } from './batch.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
+import { withoutMarks } from './marks.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
 import { isUnread } from '../document/unread.ts';
 import { readWords, type CellReading } from './table.ts';
@@ -44,10 +45,10 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
   return prepared.flatMap((p, page) => p.crops.flatMap((cells, table) => cells.flatMap((image, cell) => (image ? [{ image, page, table, cell }] : []))));
 }
 
-/** Reads the figure cells again with the digit model and lets the two readings decide. */
+/** Reads the figure cells again with the digit model (a reader's marks taken off) and lets the two readings decide. */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
-    .map((cell) => ({ page, table: t, cell, image: p.crops[t][cell]! }))));
+    .map((cell) => ({ page, table: t, cell, image: withoutMarks(p.crops[t][cell]!) }))));
   const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE);
   candidates.forEach((c, i) => {
     readings[c.page][c.table][c.cell] = decideFigure(readings[c.page][c.table][c.cell], readWords(words[i]));

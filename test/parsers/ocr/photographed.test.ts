@@ -12,6 +12,7 @@ import { flattenBackground, paperMap } from '../../../parsers/ocr/background.ts'
 import { colouredInkMask, isColouredInk } from '../../../parsers/ocr/colour.ts';
 import { whitenPaper } from '../../../parsers/ocr/ink.ts';
 import { preparePage } from '../../../parsers/ocr/page.ts';
+import { withoutMarks } from '../../../parsers/ocr/marks.ts';
 import { HORIZONTAL, longRunMask, type GreyImage } from '../../../parsers/ocr/rules.ts';
 import { score } from '../../../scripts/eval/compare.ts';
 import { assertSameMetadata, loadExpected } from '../../helpers/expected.ts';
@@ -87,4 +88,24 @@ test('a faint ruling broken into dashes is still one line when small gaps are br
   const image = { width, height, pixels };
   assert.equal(longRunMask(image, 80, 232)[5 * width + 150] & HORIZONTAL, 0);
   assert.equal(longRunMask(image, 80, 232, 3)[5 * width + 150] & HORIZONTAL, HORIZONTAL);
+});
+
+test('a figure crop loses the reader\'s marks (ring, underline, pencil) and keeps its digits', () => {
+  const [width, height] = [120, 80];
+  const pixels = new Uint8Array(width * height).fill(255);
+  const ink = (x: number, y: number, v = 20) => { pixels[y * width + x] = v; };
+  // Two printed digits: upright bars 25 px high (a "11").
+  for (let y = 28; y < 53; y++) for (const x0 of [50, 64]) for (let x = x0; x < x0 + 4; x++) ink(x, y);
+  // A ring round both, an underline below, a pencil tick to the right.
+  for (let a = 0; a < Math.PI * 2; a += 0.01) for (let r = 30; r < 32; r++) ink(Math.round(59 + r * 1.3 * Math.cos(a)), Math.round(40 + r * Math.sin(a)), 60);
+  for (let x = 45; x < 75; x++) ink(x, 58, 40);
+  for (let k = 0; k < 10; k++) { ink(100 + k, 45 - k, 140); ink(100 + k, 46 - k, 140); }
+  const clean = withoutMarks({ width, height, pixels });
+  assert.equal(clean.pixels[40 * width + 51], 20, 'the digits stay');
+  assert.equal(clean.pixels[40 * width + 66], 20);
+  assert.equal(clean.pixels[40 * width + Math.round(59 + 31 * 1.3)], 255, 'the ring goes');
+  assert.equal(clean.pixels[58 * width + 60], 255, 'the underline goes');
+  assert.equal(clean.pixels[45 * width + 100], 255, 'the pencil tick goes');
+  const plain = { width, height, pixels: new Uint8Array(width * height).fill(255) };
+  assert.equal(withoutMarks(plain), plain);
 });

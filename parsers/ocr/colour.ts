@@ -8,9 +8,10 @@
 import type { GreyImage } from './rules.ts';
 
 // Saturated: the channels spread this far apart (0..255) and by this share of the brightest one.
-// Cream or yellowed paper spreads ~25 and ~0.1; JPEG colour fringes at black strokes stay below.
-const MIN_CHROMA = 56;
-const MIN_SATURATION = 0.33;
+// Cream or yellowed paper (scaled to white) spreads ~30 and ~0.12; a thin ballpoint stroke keeps
+// ~45 after JPEG has halved the colour resolution.
+const MIN_CHROMA = 40;
+const MIN_SATURATION = 0.25;
 // The fringe of a coloured mark (JPEG halves colour resolution, so its edges fade into paper and
 // print) is coloured ink too when it lies this close (pixels) to a saturated pixel and is tinted
 // at least this much; black print, neutral, never is.

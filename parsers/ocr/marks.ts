@@ -1,9 +1,10 @@
 // A figure cell of an annotated copy without the reader's marks, for the digits-only reading. A
 // reviewer's pen or pencil rings a figure, underlines it, ticks it; chi_sim then reads 0 as ©
 // or 0_ and the figure is lost (or, worse, a tick joins the digits). Printed digits are solid,
-// near-black, side by side on one line, and none encloses another: a stroke that encloses the rest
-// (a ring), lies wholly under or over the figures (an underline), or is light all through (pencil,
-// a coloured mark's faded fringe) is not the figure and is whitened. Only the figure pass uses this:
+// near-black, close together on one line, and none encloses another: a stroke that encloses the
+// rest (a ring), lies wholly under or over the figures (an underline), is light all through (pencil,
+// a coloured mark's faded fringe) or stands apart from the run of digits (a tick) is not the figure
+// and is whitened. Only the figure pass uses this:
 // Chinese glyphs (回, 国) do enclose parts of themselves.
 import type { GreyImage } from './rules.ts';
 
@@ -12,6 +13,10 @@ const INK = 170;
 const PRINT_CORE = 105;
 // Components smaller than this (pixels) are specks, left alone (a decimal point is one).
 const SPECK = 6;
+// Pixels this close to a mark and lighter than INK are its edge.
+const HALO = 2;
+// Glyphs of one figure stand at most this share of its height apart.
+const RUN_GAP = 0.3;
 
 interface Component {
   pixels: number[];
@@ -70,9 +75,34 @@ export function withoutMarks(image: GreyImage): GreyImage {
       const flat = c.bottom - c.top + 1 < height / 3;
       if (flat && (c.top > main.bottom - height / 6 || c.bottom < main.top + height / 6)) marks.add(c);
     }
+    // The figure is one run of glyphs on the main one's line, each close to the next; what stands
+    // apart from the run (a tick after the figure, a remnant of a dropped pen stroke) is not part of it.
+    const onLine = figures.filter((c) => !marks.has(c) && c.bottom >= main.top && c.top <= main.bottom);
+    let [left, right] = [main.left, main.right];
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const c of onLine) {
+        if (c.left >= left && c.right <= right) continue;
+        const gap = c.left > right ? c.left - right : left > c.right ? left - c.right : 0;
+        if (gap <= RUN_GAP * height) { [left, right] = [Math.min(left, c.left), Math.max(right, c.right)]; grown = true; }
+      }
+    }
+    for (const c of figures) if (c.right < left || c.left > right) marks.add(c);
   }
   if (marks.size === 0) return image;
   const pixels = new Uint8Array(image.pixels);
-  for (const c of marks) for (const i of c.pixels) pixels[i] = 255;
+  const { width, height } = image;
+  for (const c of marks) {
+    for (const i of c.pixels) {
+      pixels[i] = 255;
+      // The mark's grey edge (anti-aliasing, JPEG) goes with it; a near print pixel stays.
+      const [x, y] = [i % width, Math.floor(i / width)];
+      for (let dy = -HALO; dy <= HALO; dy++) for (let dx = -HALO; dx <= HALO; dx++) {
+        const [xx, yy] = [x + dx, y + dy];
+        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+        if (image.pixels[yy * width + xx] >= INK) pixels[yy * width + xx] = 255;
+      }
+    }
+  }
   return { ...image, pixels };
 }

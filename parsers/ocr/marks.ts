@@ -61,7 +61,8 @@ function encloses(a: Component, b: Component): boolean {
 
 /** The crop with rings, underlines and light (pencil) strokes whitened; the crop itself when it has none. */
 export function withoutMarks(image: GreyImage): GreyImage {
-  const parts = components(image).filter((c) => c.pixels.length >= SPECK);
+  const all = components(image);
+  const parts = all.filter((c) => c.pixels.length >= SPECK);
   const marks = new Set<Component>();
   for (const c of parts) {
     if (c.darkest > PRINT_CORE || parts.some((other) => other.pixels.length >= SPECK && encloses(c, other))) marks.add(c);
@@ -77,7 +78,8 @@ export function withoutMarks(image: GreyImage): GreyImage {
     }
     // The figure is one run of glyphs on the main one's line, each close to the next; what stands
     // apart from the run (a tick after the figure, a remnant of a dropped pen stroke) is not part of it.
-    const onLine = figures.filter((c) => !marks.has(c) && c.bottom >= main.top && c.top <= main.bottom);
+    // Specks count here: a decimal point links the digits on either side of it.
+    const onLine = all.filter((c) => !marks.has(c) && c.bottom >= main.top && c.top <= main.bottom);
     let [left, right] = [main.left, main.right];
     for (let grown = true; grown;) {
       grown = false;

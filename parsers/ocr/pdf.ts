@@ -10,7 +10,7 @@ import { ocrImages } from './batch.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
 import { withoutMarks } from './marks.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
-import { isUnread } from '../document/unread.ts';
+import { isUnread, UNREAD } from '../document/unread.ts';
 import { readWords, type CellReading } from './table.ts';
 import { run } from './run.ts';
 import type { GreyImage } from './rules.ts';
@@ -45,13 +45,25 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
   return prepared.flatMap((p, page) => p.crops.flatMap((cells, table) => cells.flatMap((image, cell) => (image ? [{ image, page, table, cell }] : []))));
 }
 
-/** Reads the figure cells again with the digit model (a reader's marks taken off) and lets the two readings decide. */
+/**
+ * Reads the figure cells again with the digit model and lets the two readings decide. A cell with
+ * a reader's marks is read without them; its figure then stands only if the first reading saw no
+ * digits or the same digits (taking marks off must never shorten a figure: 94.0121 into 94).
+ */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
-    .map((cell) => ({ page, table: t, cell, image: withoutMarks(p.crops[t][cell]!) }))));
+    .map((cell) => {
+      const crop = p.crops[t][cell]!;
+      const image = withoutMarks(crop);
+      return { page, table: t, cell, image, marked: image !== crop };
+    })));
   const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE);
   candidates.forEach((c, i) => {
-    readings[c.page][c.table][c.cell] = decideFigure(readings[c.page][c.table][c.cell], readWords(words[i]));
+    const first = readings[c.page][c.table][c.cell];
+    const decided = decideFigure(first, readWords(words[i]));
+    const digits = (text: string) => text.replace(/\D/g, '');
+    const shortened = c.marked && digits(first.text) !== '' && digits(first.text) !== digits(decided.text);
+    readings[c.page][c.table][c.cell] = shortened ? UNREAD : decided;
   });
 }
 

@@ -21,6 +21,8 @@ export interface PreparedPage {
   flattened: boolean;
   /** The share of the page's pixels that were coloured ink (seals, pen marks), dropped. */
   colouredShare: number;
+  /** Per table, per cell: whether coloured ink lay over it (its print may have gone with the ink). */
+  stamped: boolean[][];
   widthPx: number;
   heightPx: number;
   tables: GridTable[];
@@ -69,8 +71,27 @@ export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | nul
     heightPx: image.height,
     tables,
     crops: tables.map((t) => t.cells.map((cell) => cropCell(image, mask, cell))),
+    stamped: tables.map((t) => t.cells.map((cell) => inkOver(coloured, straight.width, degrees, cell))),
     text: blankTables(image, tables),
   };
+}
+
+// A cell with this many coloured-ink pixels (300 dpi) had a seal or a pen stroke over it.
+const STAMPED_PIXELS = 40;
+
+/**
+ * Whether coloured ink lay over a cell. The mask is of the page before it was straightened; by a
+ * degree or two, a cell's box moves a few pixels, so the count is taken on the box widened by that.
+ */
+function inkOver(coloured: Uint8Array | null, width: number, degrees: number, cell: { left: number; top: number; right: number; bottom: number }): boolean {
+  if (!coloured) return false;
+  const slack = Math.ceil(Math.abs(degrees) * 0.02 * width) + 2;
+  const height = coloured.length / width;
+  let count = 0;
+  for (let y = Math.max(0, cell.top - slack); y <= Math.min(height - 1, cell.bottom + slack); y++) {
+    for (let x = Math.max(0, cell.left - slack); x <= Math.min(width - 1, cell.right + slack); x++) if (coloured[y * width + x]) count++;
+  }
+  return count >= STAMPED_PIXELS;
 }
 
 /**

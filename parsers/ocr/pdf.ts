@@ -20,6 +20,8 @@ import type { ExtractedDocument, Row } from '../document/types.ts';
 
 const DPI = 300;
 const POINTS_PER_PIXEL = 72 / DPI;
+// A figure read in a cell that had coloured ink over it stands only with this confidence.
+const STAMPED_MIN_CONFIDENCE = 90;
 // A page with at least this share of coloured-ink pixels is named in a warning (a seal is ~0.5%).
 const COLOURED_PAGE = 0.0005;
 
@@ -63,7 +65,9 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
     const decided = decideFigure(first, readWords(words[i]));
     const digits = (text: string) => text.replace(/\D/g, '');
     const shortened = c.marked && digits(first.text) !== '' && digits(first.text) !== digits(decided.text);
-    readings[c.page][c.table][c.cell] = shortened ? UNREAD : decided;
+    // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
+    const doubtful = prepared[c.page].stamped[c.table][c.cell] && decided.confidence < STAMPED_MIN_CONFIDENCE;
+    readings[c.page][c.table][c.cell] = shortened || doubtful ? UNREAD : decided;
   });
 }
 

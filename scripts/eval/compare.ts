@@ -84,10 +84,13 @@ export interface Score {
   wrongSections: string[];
 }
 
-/** A null field is named when a check's detail or a warning mentions its key. */
+/**
+ * A null field is named when a check's detail or a warning mentions its key, or names its row as
+ * a whole (`row denied_third_party: 6 cells for 7 columns`, `the source prints no row for …`).
+ */
 function namedKeys(result: ParseResult): (key: string) => boolean {
   const said = [...result.checks.map((c) => c.detail), ...result.warnings].join('\n');
-  return (key) => said.includes(key);
+  return (key) => said.includes(key) || said.includes(`row ${key.split('.')[1]}:`);
 }
 
 export function score(result: ParseResult, expected: Expected): Score {

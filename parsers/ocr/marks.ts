@@ -15,8 +15,9 @@ const PRINT_CORE = 105;
 const SPECK = 6;
 // Pixels this close to a mark and lighter than INK are its edge.
 const HALO = 2;
-// Glyphs of one figure stand at most this share of its height apart.
-const RUN_GAP = 0.3;
+// Glyphs of one figure stand at most this share of its height apart (digits of a printed figure
+// ~0.2, a tick after it 0.4–1: a tick this close stays and leaves the cell unread, never a digit lost).
+const RUN_GAP = 0.6;
 
 interface Component {
   pixels: number[];

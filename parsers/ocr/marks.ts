@@ -73,8 +73,9 @@ export function withoutMarks(image: GreyImage): GreyImage {
     const main = figures.reduce((a, b) => (b.pixels.length > a.pixels.length ? b : a));
     const height = main.bottom - main.top + 1;
     for (const c of figures) {
-      // Wholly below or above the figure's line, and flat: an underline or overline.
-      const flat = c.bottom - c.top + 1 < height / 3;
+      // Wholly below or above the figure's line, flat and wide: an underline or overline (a decimal
+      // point is flat and low too, but narrow).
+      const flat = c.bottom - c.top + 1 < height / 3 && c.right - c.left + 1 >= height * 0.6;
       if (flat && (c.top > main.bottom - height / 6 || c.bottom < main.top + height / 6)) marks.add(c);
     }
     // The figure is one run of glyphs on the main one's line, each close to the next; what stands

@@ -120,3 +120,13 @@ test('a figure crop loses the reader\'s marks (ring, underline, pencil) and keep
   const plain = { width, height, pixels: new Uint8Array(width * height).fill(255) };
   assert.equal(withoutMarks(plain), plain);
 });
+
+test('a decimal point is not an underline: it stays when marks are taken off', () => {
+  const [width, height] = [120, 60];
+  const pixels = new Uint8Array(width * height).fill(255);
+  // "1.1": two bars 30 px high, a 4×4 point at their foot between them.
+  for (let y = 15; y < 45; y++) for (const x0 of [40, 60]) for (let x = x0; x < x0 + 4; x++) pixels[y * width + x] = 20;
+  for (let y = 41; y < 45; y++) for (let x = 50; x < 54; x++) pixels[y * width + x] = 20;
+  const image = { width, height, pixels };
+  assert.equal(withoutMarks(image), image);
+});

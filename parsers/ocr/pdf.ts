@@ -78,7 +78,7 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
 function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warnings: string[]): void {
   const unread = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => table.cells.flatMap((cell, c) => {
     const reading = readings[page][t][c];
-    return p.crops[t][c] && isUnread(reading) ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
+    return (p.crops[t][c] || p.stamped[t][c]) && isUnread(reading) ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
   })));
   if (unread.length === 0) return;
   const shown = unread.slice(0, 12).join(', ') + (unread.length > 12 ? ', …' : '');
@@ -97,7 +97,9 @@ async function readPages(prepared: PreparedPage[], dir: string, warnings: string
     ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }),
     ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }),
   ]);
-  const readings = prepared.map((p) => p.crops.map((cells) => cells.map(() => readWords(null))));
+  // A cell left with no ink once coloured ink was dropped had a seal or a pen over it: its print may
+  // have gone too, so it is unread (a doubt), not certainly blank.
+  const readings = prepared.map((p) => p.crops.map((cells, t) => cells.map((_, c) => (p.stamped[t][c] ? UNREAD : readWords(null)))));
   crops.forEach((c, i) => {
     readings[c.page][c.table][c.cell] = readWords(cropWords[i]);
   });

@@ -54,6 +54,7 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
  */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
+    .filter((cell) => p.crops[t][cell] !== null) // no ink left to read (a seal's cell, unread)
     .map((cell) => {
       const crop = p.crops[t][cell]!;
       const image = withoutMarks(crop);

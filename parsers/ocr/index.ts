@@ -4,3 +4,6 @@
 // batched runs) and images (image.ts). Both give the common document with `ocr: true` and a confidence on every cell.
 export { ocrPdf } from './pdf.ts';
 export { extractImage } from './image.ts';
+// The ruled-table finder, for the fixture generator that stamps and annotates table cells.
+export { findTables, type GridTable } from './grid.ts';
+export type { GreyImage } from './rules.ts';

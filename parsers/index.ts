@@ -10,6 +10,8 @@ export { FIELD_SPECS, fieldKeysFor, fieldSpec, toTraditional } from './report/in
 export { extractDocument } from './extract.ts';
 export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';
+// The ruled tables of a page image, as OCR finds them (the photographed-paper fixtures use it).
+export { findTables, type GridTable, type GreyImage } from './ocr/index.ts';
 export { decodeHtmlBytes } from './document/decode.ts';
 export { UnreadableDocumentError } from './document/errors.ts';
 export * from './document/types.ts';

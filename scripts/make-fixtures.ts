@@ -3,13 +3,16 @@
 // image-only scanned PDF; plus non-report files the parsers must refuse (garbage/). Needs
 // libreoffice-writer-nogui and libreoffice-calc-nogui, poppler-utils, img2pdf, fonts-noto-cjk.
 // Also the regression fixtures (test/fixtures/regressions, see scripts/fixtures/regressions.ts).
+// Also the photographed-paper fixtures (test/fixtures/photographed, see scripts/fixtures/write-photographed.ts).
 // Run: node --import tsx scripts/make-fixtures.ts [--html-only] [--extras-only] [--rtf-only] [--regressions-only]
+//      [--photographed-only [--only STEM]]
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { renderReportHtml, type ExpectedReport } from './fixtures/render-html.ts';
 import { convertHtml, convertToDoc, makeSpreadsheet, scanPdf } from './fixtures/convert.ts';
 import { writeRegressions } from './fixtures/write-regressions.ts';
+import { writePhotographed } from './fixtures/write-photographed.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHARED = join(ROOT, '..', 'shared');
@@ -59,6 +62,11 @@ function renderGarbage(): void {
 }
 
 mkdirSync(OUT, { recursive: true });
+if (process.argv.includes('--photographed-only')) {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  writePhotographed(SHARED, OUT, join(ROOT, 'test', 'fixtures', 'photographed'), only);
+  process.exit(0);
+}
 if (process.argv.includes('--regressions-only')) {
   await writeRegressions(SHARED, join(ROOT, 'test', 'fixtures', 'regressions'));
   process.exit(0);
@@ -70,4 +78,5 @@ if (!htmlOnly && !process.argv.includes('--rtf-only')) {
   renderBlankTemplateDoc();
   renderGarbage();
   await writeRegressions(SHARED, join(ROOT, 'test', 'fixtures', 'regressions'));
+  writePhotographed(SHARED, OUT, join(ROOT, 'test', 'fixtures', 'photographed'));
 }

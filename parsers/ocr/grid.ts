@@ -42,8 +42,8 @@ const EDGE_TOLERANCE = 14;
  * Marks the pixels of every long horizontal or vertical dark run, then closes tables left open
  * at a page break (their vertical lines run off into nothing), so their last row is a cell too.
  */
-export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN): Uint8Array {
-  const mask = longRunMask(image, minRun, LINE_DARK);
+export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN, dark = LINE_DARK, gap = 0): Uint8Array {
+  const mask = longRunMask(image, minRun, dark, gap);
   sealOpenTables(mask, image.width, image.height, minRun);
   return mask;
 }

@@ -1,6 +1,8 @@
 // One scanned page split for reading: its ruled tables cut into cell crops, and the rest of the
 // page (tables blanked out) kept as one image of running text. After OCR, both come back together
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
+import { flattenBackground, paperMap } from './background.ts';
+import { colouredInkMask, dropColouredInk, maskShare } from './colour.ts';
 import { deskew } from './deskew.ts';
 import { whitenPaper } from './ink.ts';
 import { findTables, lineMask, type GridTable } from './grid.ts';
@@ -15,6 +17,12 @@ export interface PreparedPage {
   page: number;
   /** The tilt the scan had before it was straightened (0 when straight enough). */
   skewDegrees: number;
+  /** Whether the paper was uneven (a photographed sheet) and was flattened to white first. */
+  flattened: boolean;
+  /** The share of the page's pixels that were coloured ink (seals, pen marks), dropped. */
+  colouredShare: number;
+  /** Per table, per cell: whether coloured ink lay over it (its print may have gone with the ink). */
+  stamped: boolean[][];
   widthPx: number;
   heightPx: number;
   tables: GridTable[];
@@ -25,6 +33,8 @@ export interface PreparedPage {
 
 // Blanked around a table's cells so its outer ruling and stray line ends are not read as text.
 const TABLE_BORDER = 12;
+// Breaks this wide (pixels) in the rulings of a flattened (photographed) page are bridged.
+const PHOTO_LINE_GAP = 1;
 
 function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   const pixels = new Uint8Array(image.pixels);
@@ -36,20 +46,53 @@ function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
   return removeRulingLines({ ...image, pixels });
 }
 
-export function preparePage(scan: GreyImage, page: number): PreparedPage {
-  const { image: straight, degrees } = deskew(scan);
+/**
+ * Cuts one page for reading. A colour page (`rgb`) has its coloured ink (seals, pen marks) left
+ * out of the paper estimate and then made paper.
+ */
+export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | null = null): PreparedPage {
+  const { width, height } = scan;
+  // Flattened before straightening: the skew search counts dark pixels, and shadowed paper is dark.
+  const paper = paperMap(scan, rgb && colouredInkMask(width, height, rgb));
+  const coloured = rgb && colouredInkMask(width, height, rgb, paper);
+  const flattened = paper !== null;
+  const { image: straight, degrees } = deskew(dropColouredInk(flattenBackground(scan, paper), coloured));
   const image = whitenPaper(straight);
-  const mask = lineMask(image);
+  // A photographed page's rulings break up (JPEG blocks, two resamplings): on its flattened paper a
+  // pixel-wide break is bridged. Wider gaps or lighter lines would join the strokes of a row of
+  // glyphs in JPEG haze into a "ruling" that cuts cells apart.
+  const mask = flattened ? lineMask(image, undefined, undefined, PHOTO_LINE_GAP) : lineMask(image);
   const tables = findTables(image, mask);
   return {
     page,
     skewDegrees: degrees,
+    flattened,
+    colouredShare: maskShare(coloured),
     widthPx: image.width,
     heightPx: image.height,
     tables,
     crops: tables.map((t) => t.cells.map((cell) => cropCell(image, mask, cell))),
+    stamped: tables.map((t) => t.cells.map((cell) => inkOver(coloured, straight.width, degrees, cell))),
     text: blankTables(image, tables),
   };
+}
+
+// A cell with this many coloured-ink pixels (300 dpi) had a seal or a pen stroke over it.
+const STAMPED_PIXELS = 40;
+
+/**
+ * Whether coloured ink lay over a cell. The mask is of the page before it was straightened; by a
+ * degree or two, a cell's box moves a few pixels, so the count is taken on the box widened by that.
+ */
+function inkOver(coloured: Uint8Array | null, width: number, degrees: number, cell: { left: number; top: number; right: number; bottom: number }): boolean {
+  if (!coloured) return false;
+  const slack = Math.ceil(Math.abs(degrees) * 0.02 * width) + 2;
+  const height = coloured.length / width;
+  let count = 0;
+  for (let y = Math.max(0, cell.top - slack); y <= Math.min(height - 1, cell.bottom + slack); y++) {
+    for (let x = Math.max(0, cell.left - slack); x <= Math.min(width - 1, cell.right + slack); x++) if (coloured[y * width + x]) count++;
+  }
+  return count >= STAMPED_PIXELS;
 }
 
 /**

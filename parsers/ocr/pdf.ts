@@ -1,4 +1,5 @@
-// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, grey) and
+// OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, in colour so
+// that seals and pen marks can be dropped, colour.ts), its paper flattened when unevenly lit,
 // straightened, its ruled tables found and cut into cells, and the crops of the whole document
 // read in a few batched tesseract runs (running text, cells, a second look at figures). Rows come
 // out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
@@ -9,13 +10,15 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ocrImages } from './batch.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
+import { withoutMarks } from './marks.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
-import { isUnread } from '../document/unread.ts';
+import { isUnread, UNREAD } from '../document/unread.ts';
 import { readWords, type CellReading } from './table.ts';
 import { run, throwIfCancelled } from './run.ts';
 import { withTempDir } from './temp.ts';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import { readPgm, writePgm, type GreyImage } from './rules.ts';
+import { readPnm } from './colour.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -28,6 +31,11 @@ export const MAX_OCR_PAGES = 40;
 export const MAX_PAGE_PIXELS = 40_000_000;
 /** Below this resolution a page is not worth reading: refused as too_complex. */
 const MIN_DPI = 72;
+const POINTS_PER_PIXEL = 72 / DPI;
+// A figure read in a cell that had coloured ink over it stands only with this confidence.
+const STAMPED_MIN_CONFIDENCE = 90;
+// A page with at least this share of coloured-ink pixels is named in a warning (a seal is ~0.5%).
+const COLOURED_PAGE = 0.0005;
 
 /** Builds the OCR'd document from rows and the confidences of every word read. */
 function documentFromRows(
@@ -52,13 +60,28 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
   return prepared.flatMap((p, page) => p.crops.flatMap((cells, table) => cells.flatMap((image, cell) => (image ? [{ image, page, table, cell }] : []))));
 }
 
-/** Reads the figure cells again with the digit model and lets the two readings decide. */
+/**
+ * Reads the figure cells again with the digit model and lets the two readings decide. A cell with
+ * a reader's marks is read without them; its figure then stands only if the first reading saw no
+ * digits or the same digits and points (taking marks off must never shorten a figure: 94.0121 into 94).
+ */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
-    .map((cell) => ({ page, table: t, cell, image: p.crops[t][cell]! }))));
+    .filter((cell) => p.crops[t][cell] !== null) // no ink left to read (a seal's cell, unread)
+    .map((cell) => {
+      const crop = p.crops[t][cell]!;
+      const image = withoutMarks(crop);
+      return { page, table: t, cell, image, marked: image !== crop };
+    })));
   const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE, signal);
   candidates.forEach((c, i) => {
-    readings[c.page][c.table][c.cell] = decideFigure(readings[c.page][c.table][c.cell], readWords(words[i]));
+    const first = readings[c.page][c.table][c.cell];
+    const decided = decideFigure(first, readWords(words[i]));
+    const digits = (text: string) => text.replace(/[^\d.]/g, '');
+    const shortened = c.marked && digits(first.text) !== '' && digits(first.text) !== digits(decided.text);
+    // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
+    const doubtful = prepared[c.page].stamped[c.table][c.cell] && decided.confidence < STAMPED_MIN_CONFIDENCE;
+    readings[c.page][c.table][c.cell] = shortened || doubtful ? UNREAD : decided;
   });
 }
 
@@ -69,7 +92,7 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
 function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warnings: string[]): void {
   const unread = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => table.cells.flatMap((cell, c) => {
     const reading = readings[page][t][c];
-    return p.crops[t][c] && isUnread(reading) ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
+    return (p.crops[t][c] || p.stamped[t][c]) && isUnread(reading) ? [`p${p.page} r${cell.row}c${cell.col}`] : [];
   })));
   if (unread.length === 0) return;
   const shown = unread.slice(0, 12).join(', ') + (unread.length > 12 ? ', …' : '');
@@ -90,7 +113,9 @@ async function readPages(
     ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }, signal),
     ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }, signal),
   ]);
-  const readings = prepared.map((p) => p.crops.map((cells) => cells.map(() => readWords(null))));
+  // A cell left with no ink once coloured ink was dropped had a seal or a pen over it: its print may
+  // have gone too, so it is unread (a doubt), not certainly blank.
+  const readings = prepared.map((p) => p.crops.map((cells, t) => cells.map((_, c) => (p.stamped[t][c] ? UNREAD : readWords(null)))));
   crops.forEach((c, i) => {
     readings[c.page][c.table][c.cell] = readWords(cropWords[i]);
   });
@@ -98,6 +123,8 @@ async function readPages(
   warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
   if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
+  const flattened = prepared.filter((p) => p.flattened).map((p) => p.page);
+  if (flattened.length) warnings.push(`unevenly lit paper flattened before OCR (page ${flattened.join(', ')})`);
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
@@ -206,24 +233,29 @@ export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSig
     }
     if (dpi < DPI) warnings.push(`pages of up to ${Math.round(largest)} square inches rendered at ${dpi} dpi instead of ${DPI}`);
     const prepared: PreparedPage[] = [];
+    const stamped: string[] = [];
     for (const [first, last] of runsOf(toRead.map((g) => g.page))) {
       throwIfCancelled(signal);
       const prefix = path.join(dir, `page-${first}`);
-      await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(first), '-l', String(last), input, prefix], 300_000, signal);
-      const files = (await readdir(dir)).filter((f) => f.startsWith(`page-${first}-`) && f.endsWith('.pgm'))
-        .sort((a, b) => Number(/-(\d+)\.pgm$/.exec(a)![1]) - Number(/-(\d+)\.pgm$/.exec(b)![1]));
+      // In colour: seals and pen marks are told from print by their colour (colour.ts).
+      await run('pdftoppm', ['-r', String(dpi), '-f', String(first), '-l', String(last), input, prefix], 300_000, signal);
+      const files = (await readdir(dir)).filter((f) => f.startsWith(`page-${first}-`) && f.endsWith('.ppm'))
+        .sort((a, b) => Number(/-(\d+)\.ppm$/.exec(a)![1]) - Number(/-(\d+)\.ppm$/.exec(b)![1]));
       // One page image in memory at a time: each is prepared (crops kept, its text image written to
       // disk for tesseract) and deleted.
       for (const file of files) {
         throwIfCancelled(signal);
         const pagePath = path.join(dir, file);
-        const page = preparePage(readPgm(await readFile(pagePath)), Number(/-(\d+)\.pgm$/.exec(file)![1]));
+        const { image, rgb } = readPnm(await readFile(pagePath));
+        const page = preparePage(image, Number(/-(\d+)\.ppm$/.exec(file)![1]), rgb);
+        if (page.colouredShare >= COLOURED_PAGE) stamped.push(String(page.page ?? prepared.length + 1));
         await rm(pagePath);
         const textPath = path.join(dir, `text-${String(prepared.length).padStart(4, '0')}.pgm`);
         await writeFile(textPath, writePgm(page.text as GreyImage));
         prepared.push({ ...page, text: textPath });
       }
     }
+    if (stamped.length) warnings.push(`coloured ink (seals, pen marks) dropped before OCR (page ${stamped.join(', ')})`);
     const { rows, confidences } = await readPages(prepared, dir, warnings, 72 / dpi, signal);
     return documentFromRows('pdf', rows, confidences, totalPages, meta, warnings, blank + prepared.length);
   });

@@ -38,16 +38,22 @@ export const VERTICAL = 2;
 
 /**
  * Marks every pixel of a dark horizontal run (HORIZONTAL) or vertical run (VERTICAL) at least
- * `minRun` pixels long: the ruling lines of a table, not the strokes of a character.
+ * `minRun` pixels long: the ruling lines of a table, not the strokes of a character. A run may
+ * bridge `gap` light pixels (a faint line of a photographed page breaks up into dashes).
  */
-export function longRunMask(image: GreyImage, minRun: number, dark: number): Uint8Array {
+export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0): Uint8Array {
   const { width, height, pixels } = image;
   const mask = new Uint8Array(width * height);
   const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
-    let start = -1;
+    let [start, last] = [-1, -1];
     for (let k = 0; k <= length; k++) {
-      if (k < length && pixels[indexAt(k)] < dark) { if (start < 0) start = k; continue; }
-      if (start >= 0 && k - start >= minRun) for (let j = start; j < k; j++) mask[indexAt(j)] |= bit;
+      if (k < length && pixels[indexAt(k)] < dark) {
+        if (start < 0) start = k;
+        last = k;
+        continue;
+      }
+      if (start >= 0 && k < length && k - last <= gap) continue;
+      if (start >= 0 && last + 1 - start >= minRun) for (let j = start; j <= last; j++) mask[indexAt(j)] |= bit;
       start = -1;
     }
   };

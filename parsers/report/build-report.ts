@@ -35,14 +35,15 @@ function unreadOcrKeys(cells: ParseResult['cells']): string[] {
 
 function unreadDoubt(keys: string[]): { keys: string[]; message: string }[] {
   if (keys.length === 0) return [];
-  return [{ keys, message: `${keys.length} OCR cell(s) could not be read (${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''})` }];
+  // Every key is named: a cell left null for doubt must be findable by the reader of the result.
+  return [{ keys, message: `${keys.length} OCR cell(s) could not be read (${keys.join(', ')})` }];
 }
 
 function completenessCheck(missing: string[], doubts: { keys: string[]; message: string }[]): Check {
   if (missing.length === 0 && doubts.length === 0) return { rule: 'parse.cells', ok: true, detail: 'every cell of the template was found' };
   const parts = [];
-  if (missing.length) parts.push(`${missing.length} cells not found (${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', …' : ''})`);
-  for (const d of doubts.slice(0, 6)) parts.push(d.message);
+  if (missing.length) parts.push(`${missing.length} cells not found (${missing.join(', ')})`);
+  for (const d of doubts) parts.push(d.message); // all of them: every doubtful field is named
   return { rule: 'parse.cells', ok: false, blame: 'parse', detail: parts.join('; ') };
 }
 

@@ -28,8 +28,9 @@ function line(o: Outcome): string {
     s.sectionsOk === false ? 'sections✗' : '', s.dateOk === false ? 'date✗' : '',
   ].filter(Boolean).join(' ');
   const wrong = s.wrong.length ? ` wrong: ${s.wrong.slice(0, 3).join(', ')}${s.wrong.length > 3 ? ' …' : ''}` : '';
+  const invented = s.invented.length ? ` INVENTED: ${s.invented.join(', ')}` : '';
   const sections = s.wrongSections.length ? ` [${s.wrongSections[0]}${s.wrongSections.length > 1 ? ' …' : ''}]` : '';
-  return `${name} ${String(s.fieldsRight).padStart(3)}/${s.fieldsTotal} ${marks}${wrong}${sections} (${Math.round(o.ms)} ms)`;
+  return `${name} ${String(s.fieldsRight).padStart(3)}/${s.fieldsTotal} ${marks}${wrong}${invented}${sections} (${Math.round(o.ms)} ms)`;
 }
 
 /** The `eval` command. */
@@ -45,6 +46,8 @@ one they imitate) and per province, with OCR'd documents apart from text-layer o
                ../shared/corpus/peers) and the five seeds as text (../shared/seeds)
   rendering    the seeds rendered as HTML, PDF, DOCX, DOC, WPS, RTF and scanned PDF (test/fixtures/seeds)
   regression   fixtures reproducing one real failure each (test/fixtures/regressions)
+  photographed seeds printed, stamped, annotated and photographed as JPEG pages (test/fixtures/photographed),
+               read by OCR; its line also counts invented figures and wrong nulls no check names
 Progress (documents done of all, with an ETA) goes to stderr. Also: npm run eval`,
   options: {
     filter: text('TEXT', 'only documents whose name contains TEXT'),
@@ -70,12 +73,12 @@ Progress (documents done of all, with an ETA) goes to stderr. Also: npm run eval
     const textLayer = totals(outcomes.filter((o) => !o.doc.ocr));
     const ocr = totals(outcomes.filter((o) => o.doc.ocr));
     if (options.json) {
-      const groups = Object.fromEntries(['real', 'rendering', 'regression'].map((g) => [g, totals(outcomes.filter((o) => o.doc.group === g && !o.doc.ocr))]));
+      const groups = Object.fromEntries(['real', 'rendering', 'regression', 'photographed'].map((g) => [g, totals(outcomes.filter((o) => o.doc.group === g && (g === 'photographed' || !o.doc.ocr)))]));
       console.log(JSON.stringify({ totals: { textLayer, ocr, groups } }));
     } else {
       for (const l of summaryLines(outcomes)) console.log(l);
       console.log(`\nText-layer documents: ${textLayer.right}/${textLayer.total} fields (${(100 * textLayer.accuracy).toFixed(1)}%), ${textLayer.perfect}/${textLayer.documents} perfect`);
-      if (ocr.documents) console.log(`OCR documents: ${ocr.right}/${ocr.total} fields (${(100 * ocr.accuracy).toFixed(1)}%), ${ocr.perfect}/${ocr.documents} perfect`);
+      if (ocr.documents) console.log(`OCR documents: ${ocr.right}/${ocr.total} fields (${(100 * ocr.accuracy).toFixed(1)}%), ${ocr.perfect}/${ocr.documents} perfect, ${ocr.invented} invented`);
     }
     return textLayer.perfect === textLayer.documents ? ExitCode.ok : ExitCode.problems;
   },

@@ -77,13 +77,27 @@ export interface Score {
   sectionsOk: boolean | null;
   dateOk: boolean | null;
   wrong: string[];
+  /** Wrong fields that hold a value: figures the report does not print (the worst error). */
+  invented: string[];
+  /** Wrong fields left null that no check names (a doubtful cell must be null and named). */
+  unnamed: string[];
   wrongSections: string[];
+}
+
+/**
+ * A null field is named when a check's detail or a warning mentions its key, or names its row as
+ * a whole (`row denied_third_party: 6 cells for 7 columns`, `the source prints no row for …`).
+ */
+function namedKeys(result: ParseResult): (key: string) => boolean {
+  const said = [...result.checks.map((c) => c.detail), ...result.warnings].join('\n');
+  return (key) => said.includes(key) || said.includes(`row ${key.split('.')[1]}:`);
 }
 
 export function score(result: ParseResult, expected: Expected): Score {
   const wrong = wrongFields(result, expected);
   const total = Object.keys(expected.fields).length;
   const sections = wrongSections(result, expected);
+  const named = namedKeys(result);
   return {
     fieldsRight: total - wrong.length,
     fieldsTotal: total,
@@ -93,6 +107,8 @@ export function score(result: ParseResult, expected: Expected): Score {
     sectionsOk: expected.sections ? sections.length === 0 : null,
     dateOk: 'publishedDate' in expected ? (result.publishedDate ?? null) === (expected.publishedDate ?? null) : null,
     wrong,
+    invented: wrong.filter((k) => result.fields[k] !== null && result.fields[k] !== undefined),
+    unnamed: wrong.filter((k) => (result.fields[k] ?? null) === null && !named(k)),
     wrongSections: sections,
   };
 }

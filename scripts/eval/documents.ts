@@ -2,11 +2,13 @@
 // - real: the real corpus files labelled by reading them (test/corpus/expected, files in
 //   ../shared/corpus/peers) and the five seeds as text (real reports, extracted by others);
 // - rendering: the seeds rendered by our generator into every format (test/fixtures/seeds);
-// - regression: our fixtures that reproduce one real failure each (test/fixtures/regressions).
+// - regression: our fixtures that reproduce one real failure each (test/fixtures/regressions);
+// - photographed: seeds printed, stamped, annotated and photographed (test/fixtures/photographed),
+//   read by OCR and scored apart from the clean scans.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type DocumentGroup = 'real' | 'rendering' | 'regression';
+export type DocumentGroup = 'real' | 'rendering' | 'regression' | 'photographed';
 
 export interface LabelledDocument {
   name: string;
@@ -30,6 +32,7 @@ const ROOT = repositoryRoot(import.meta.dirname);
 export const SHARED_DIR = join(ROOT, '..', 'shared');
 export const CORPUS_EXPECTED_DIR = join(ROOT, 'test', 'corpus', 'expected');
 const REGRESSIONS_DIR = join(ROOT, 'test', 'fixtures', 'regressions');
+const PHOTOGRAPHED_DIR = join(ROOT, 'test', 'fixtures', 'photographed');
 
 /** Where the seeds come from: the province of their organ and how their text was extracted. */
 const SEED_ORIGINS: Record<string, { province: string; text: string }> = {
@@ -101,21 +104,24 @@ function corpusDocuments(): LabelledDocument[] {
   });
 }
 
-/** Regression fixtures: `<name>.<ext>` beside `<name>.expected.json`, which says what it imitates. */
-function regressionDocuments(): LabelledDocument[] {
-  const files = filesUnder(REGRESSIONS_DIR);
+/** Fixtures of one folder: `<name>.<ext>` beside `<name>.expected.json`, which says what it imitates. */
+function fixtureDocuments(dir: string, group: 'regression' | 'photographed'): LabelledDocument[] {
+  const files = filesUnder(dir);
   return files.filter((f) => f.endsWith('.expected.json')).sort().flatMap((expectedPath) => {
     const stem = basename(expectedPath, '.expected.json');
     const doc = files.find((f) => basename(f).startsWith(`${stem}.`) && !f.endsWith('.json'));
     if (!doc) return [];
     const about = JSON.parse(readFileSync(expectedPath, 'utf8')) as { imitates?: string; province?: string };
     return [{
-      name: basename(doc), path: doc, expectedPath, ocr: isScan(doc), group: 'regression' as const,
+      name: basename(doc), path: doc, expectedPath, ocr: group === 'photographed' || isScan(doc), group,
       source: about.imitates ?? '?', province: about.province ?? '?',
     }];
   });
 }
 
 export function labelledDocuments(): LabelledDocument[] {
-  return [...seedDocuments(), ...corpusDocuments(), ...regressionDocuments()];
+  return [
+    ...seedDocuments(), ...corpusDocuments(), ...fixtureDocuments(REGRESSIONS_DIR, 'regression'),
+    ...fixtureDocuments(PHOTOGRAPHED_DIR, 'photographed'),
+  ];
 }

@@ -1,0 +1,112 @@
+// A figure cell of an annotated copy without the reader's marks, for the digits-only reading. A
+// reviewer's pen or pencil rings a figure, underlines it, ticks it; chi_sim then reads 0 as ©
+// or 0_ and the figure is lost (or, worse, a tick joins the digits). Printed digits are solid,
+// near-black, close together on one line, and none encloses another: a stroke that encloses the
+// rest (a ring), lies wholly under or over the figures (an underline), is light all through (pencil,
+// a coloured mark's faded fringe) or stands apart from the run of digits (a tick) is not the figure
+// and is whitened. Only the figure pass uses this:
+// Chinese glyphs (回, 国) do enclose parts of themselves.
+import type { GreyImage } from './rules.ts';
+
+// Ink for this purpose; a component whose darkest pixel is lighter than PRINT_CORE is not print.
+const INK = 170;
+const PRINT_CORE = 105;
+// Components smaller than this (pixels) are specks, left alone (a decimal point is one).
+const SPECK = 6;
+// Pixels this close to a mark and lighter than INK are its edge.
+const HALO = 2;
+// Glyphs of one figure stand at most this share of its height apart (digits of a printed figure
+// ~0.2, a tick after it 0.4–1: a tick this close stays and leaves the cell unread, never a digit lost).
+const RUN_GAP = 0.6;
+
+interface Component {
+  pixels: number[];
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  darkest: number;
+}
+
+function components(image: GreyImage): Component[] {
+  const { width, height, pixels } = image;
+  const label = new Int32Array(width * height).fill(-1);
+  const found: Component[] = [];
+  for (let start = 0; start < pixels.length; start++) {
+    if (pixels[start] >= INK || label[start] >= 0) continue;
+    const c: Component = { pixels: [], left: width, top: height, right: -1, bottom: -1, darkest: 255 };
+    const stack = [start];
+    label[start] = found.length;
+    while (stack.length) {
+      const i = stack.pop()!;
+      const [x, y] = [i % width, Math.floor(i / width)];
+      c.pixels.push(i);
+      c.left = Math.min(c.left, x); c.right = Math.max(c.right, x);
+      c.top = Math.min(c.top, y); c.bottom = Math.max(c.bottom, y);
+      c.darkest = Math.min(c.darkest, pixels[i]);
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const [xx, yy] = [x + dx, y + dy];
+        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+        const j = yy * width + xx;
+        if (label[j] < 0 && pixels[j] < INK) { label[j] = found.length; stack.push(j); }
+      }
+    }
+    found.push(c);
+  }
+  return found;
+}
+
+function encloses(a: Component, b: Component): boolean {
+  return a !== b && a.left < b.left && a.right > b.right && a.top < b.top && a.bottom > b.bottom;
+}
+
+/** The crop with rings, underlines and light (pencil) strokes whitened; the crop itself when it has none. */
+export function withoutMarks(image: GreyImage): GreyImage {
+  const all = components(image);
+  const parts = all.filter((c) => c.pixels.length >= SPECK);
+  const marks = new Set<Component>();
+  for (const c of parts) {
+    if (c.darkest > PRINT_CORE || parts.some((other) => other.pixels.length >= SPECK && encloses(c, other))) marks.add(c);
+  }
+  const figures = parts.filter((c) => !marks.has(c));
+  if (figures.length) {
+    const main = figures.reduce((a, b) => (b.pixels.length > a.pixels.length ? b : a));
+    const height = main.bottom - main.top + 1;
+    for (const c of figures) {
+      // Wholly below or above the figure's line, flat and wide: an underline or overline (a decimal
+      // point is flat and low too, but narrow).
+      const flat = c.bottom - c.top + 1 < height / 3 && c.right - c.left + 1 >= height * 0.6;
+      if (flat && (c.top > main.bottom - height / 6 || c.bottom < main.top + height / 6)) marks.add(c);
+    }
+    // The figure is one run of glyphs on the main one's line, each close to the next; what stands
+    // apart from the run (a tick after the figure, a remnant of a dropped pen stroke) is not part of it.
+    // Specks count here: a decimal point links the digits on either side of it.
+    const onLine = all.filter((c) => !marks.has(c) && c.bottom >= main.top && c.top <= main.bottom);
+    let [left, right] = [main.left, main.right];
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const c of onLine) {
+        if (c.left >= left && c.right <= right) continue;
+        const gap = c.left > right ? c.left - right : left > c.right ? left - c.right : 0;
+        if (gap <= RUN_GAP * height) { [left, right] = [Math.min(left, c.left), Math.max(right, c.right)]; grown = true; }
+      }
+    }
+    for (const c of figures) if (c.right < left || c.left > right) marks.add(c);
+  }
+  if (marks.size === 0) return image;
+  const pixels = new Uint8Array(image.pixels);
+  const { width, height } = image;
+  for (const c of marks) {
+    for (const i of c.pixels) {
+      pixels[i] = 255;
+      // The mark's grey edge (anti-aliasing, JPEG) goes with it; a near print pixel stays.
+      const [x, y] = [i % width, Math.floor(i / width)];
+      for (let dy = -HALO; dy <= HALO; dy++) for (let dx = -HALO; dx <= HALO; dx++) {
+        const [xx, yy] = [x + dx, y + dy];
+        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+        if (image.pixels[yy * width + xx] >= INK) pixels[yy * width + xx] = 255;
+      }
+    }
+  }
+  return { ...image, pixels };
+}

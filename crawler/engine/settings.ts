@@ -45,6 +45,8 @@ export interface CrawlSettings {
    * parsing to `nianbao reparse` (capture first, parse later: the fetch path then carries no CPU work).
    */
   parseWhileCrawling: boolean;
+  /** Worker threads parsing while crawling (`--jobs`); null: one per core. */
+  parseJobs: number | null;
   userAgent: string;
   /** Crawlee's own log level (from crawlee.json or CRAWLEE_LOG_LEVEL through the command line). */
   crawleeLogLevel: CrawleeLogLevel;
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   maxBackoffSecs: 120,
   useBrowser: true,
   parseWhileCrawling: true,
+  parseJobs: null,
   userAgent: USER_AGENT,
   crawleeLogLevel: 'ERROR',
 };
@@ -90,6 +93,9 @@ export function resolveSettings(overrides: Partial<CrawlSettings> = {}): CrawlSe
   for (const key of positive) {
     const value = settings[key] as number;
     if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${key} must be a positive number, got ${value}`);
+  }
+  if (settings.parseJobs !== null && (!Number.isInteger(settings.parseJobs) || settings.parseJobs < 1)) {
+    throw new SettingsError(`parseJobs must be a whole number of 1 or more, got ${settings.parseJobs}`);
   }
   for (const key of ['politenessDelaySecs', 'maxRetries', 'maxBackoffSecs'] as const) {
     if (!Number.isFinite(settings[key]) || settings[key] < 0) throw new SettingsError(`${key} must be 0 or more, got ${settings[key]}`);

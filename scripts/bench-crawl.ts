@@ -8,7 +8,8 @@
 //  - peak RSS of a crawl of 1, 15 and 100 portals at once, each in its own process running the
 //    compiled command's code (dist/, as installed), the farm served from this process.
 // Usage: node --import tsx scripts/bench-crawl.ts [--browser] [--rss 1,15,100] [--no-rss]
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +107,7 @@ function fetchedRequests(m: CrawlMeasure): Fetchable[] {
 }
 
 /** Peak RSS (MiB) of a crawl of the first `count` farm portals, in a fresh process on compiled code. */
-function peakRssMiB(farm: Farm, count: number): { mib: number; ms: number; requests: number } {
+async function peakRssMiB(farm: Farm, count: number): Promise<{ mib: number; ms: number; requests: number }> {
   const program = `
     import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
     const { openArchive, upsertPortal } = await import(${JSON.stringify(join(ROOT, 'dist/storage/index.js'))});
@@ -119,7 +120,8 @@ function peakRssMiB(farm: Farm, count: number): { mib: number; ms: number; reque
     archive.close();
     console.log(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, ms: performance.now() - started }));`;
   farm.resetLog();
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', program, JSON.stringify(farm.portals.slice(0, count).map((p) => p.homeUrl))], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // Asynchronously: the farm answering the child runs on this process's event loop.
+  const { stdout: out } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', program, JSON.stringify(farm.portals.slice(0, count).map((p) => p.homeUrl))], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const result = JSON.parse(out.trim().split('\n').pop()!) as { maxRssKiB: number; ms: number };
   return { mib: result.maxRssKiB / 1024, ms: result.ms, requests: farm.requests.length };
 }
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
     full.archive.close();
     if (rssCounts.length && !existsSync(join(ROOT, 'dist/crawler/index.js'))) throw new Error('peak RSS runs the compiled code: npm run build first');
     for (const count of rssCounts) {
-      const rss = peakRssMiB(farm, count);
+      const rss = await peakRssMiB(farm, count);
       console.log(`peak RSS, ${count} portal${count === 1 ? '' : 's'} at once (capture only, compiled, own process): ${rss.mib.toFixed(0)} MiB  (${rss.requests} requests in ${secs(rss.ms)})${count === 100 ? '   (target ≤ 300 MiB)' : ''}`);
     }
   } finally {

@@ -3,7 +3,7 @@
 // over thousands of portals holds only those in memory). A portal opens (robots.txt, its frontier
 // prepared), is fetched until drained, gets a browser pass when pages need one, and closes; the
 // next waiting portal opens in its place. The crawler ends when the last portal has closed.
-import type { HttpCrawlingContext } from 'crawlee';
+import type { HttpCrawlingContext } from '@crawlee/http';
 import { ParsePool, type DocumentParser } from '../../parsers/index.ts';
 import type { Archive, Portal } from '../../storage/index.ts';
 import type { PortalCrawlState, PortalTally } from './crawl-state.ts';

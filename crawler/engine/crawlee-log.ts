@@ -2,7 +2,7 @@
 // the command line into settings.crawleeLogLevel), written through the crawl's `log` callback so
 // that its lines land where ours do (above a progress bar, in the cron log) instead of on the console.
 import { freemem, totalmem } from 'node:os';
-import { Configuration, LocalEventManager, Log, LogLevel, Logger } from 'crawlee';
+import { Configuration, LocalEventManager, Log, LogLevel, Logger } from '@crawlee/http';
 import type { CrawlSettings } from './settings.ts';
 
 class LineLogger extends Logger {

@@ -4,13 +4,13 @@
 // commit new ones, checks robots.txt and the page budget as it hands a row out, and tells the
 // engine when a portal has nothing left in flight or queued (the engine then renders its
 // script-driven pages or closes it and opens the next portal).
-import { Request, RequestState, type IRequestManager, type RequestQueueOperationInfo } from 'crawlee';
+import { Request, RequestState, type IRequestManager, type RequestQueueOperationInfo } from '@crawlee/http';
 import { queuedEntriesAfter, settleEntry, type FrontierEntry } from '../../storage/index.ts';
 import { robotsFor } from '../politeness/robots-cache.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 
 /** Rows read from the frontier at a time, per portal. */
-const READ_AHEAD = 64;
+const READ_AHEAD = 16;
 
 /** What the request source knows of one open portal. */
 export interface PortalSlot {

@@ -3,7 +3,7 @@
 // and politeness is paced per host. One crawler means one HTTP client, one session pool and one
 // autoscaled pool for the run, started once (not once per portal pass), with its concurrency set
 // explicitly. Bodies are kept as raw bytes; status codes are classified by the routes.
-import { HttpCrawler, createHttpRouter, type HttpCrawlingContext, type Request, type RequestProvider } from 'crawlee';
+import { HttpCrawler, createHttpRouter, type HttpCrawlingContext, type Request, type RequestProvider } from '@crawlee/http';
 import { crawleeConfiguration, crawleeLog } from './crawlee-log.ts';
 import { storeCapture } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
@@ -20,6 +20,13 @@ import { entryOfRequest, type FrontierRequests } from './frontier-requests.ts';
 export { requestFor } from './frontier-requests.ts';
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
+
+/**
+ * Requests in flight for the whole run, at most: each holds a socket, a got request and its body,
+ * so a run over 100 portals at once stays within a flat memory bound (a plain fetch of a URL list
+ * is no faster beyond this on one machine).
+ */
+export const MAX_REQUESTS_IN_FLIGHT = 64;
 
 /** The route handlers of one portal, keyed by page label. */
 export function routerFor(state: PortalCrawlState) {
@@ -47,7 +54,7 @@ export interface SharedCrawlerInput {
 /** Builds the run's crawler; `run()` it once, it ends when FrontierRequests says the run is finished. */
 export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCrawlingContext> {
   const { settings, requests } = input;
-  const concurrency = settings.perHostConcurrency * settings.portalConcurrency;
+  const concurrency = Math.min(MAX_REQUESTS_IN_FLIGHT, settings.perHostConcurrency * settings.portalConcurrency);
   const stateFor = (request: Request) => {
     const state = input.stateOf(entryOfRequest(request).portalId);
     if (!state) throw new Error(`no open portal for ${request.url}`);
@@ -76,8 +83,9 @@ export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCr
     additionalMimeTypes: ['*/*'],
     forceResponseEncoding: 'latin1',
     ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
-    useSessionPool: true,
-    sessionPoolOptions: { blockedStatusCodes: [] },
+    // No sessions: cookies are not kept and no proxy rotates, so a session pool would only cost
+    // a session object (and its argument checks) per request.
+    useSessionPool: false,
     persistCookiesPerSession: false,
     retryOnBlocked: false,
     statusMessageLoggingInterval: 3600,

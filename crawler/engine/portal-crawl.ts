@@ -7,7 +7,6 @@ import { addToFrontier, relabelAll, frontierCounts, queuedEntries, requeueFailed
 import type { DocumentParser } from '../../parsers/index.ts';
 import { newTally, type PortalCrawlState, type PortalTally } from './crawl-state.ts';
 import { HostPacer } from '../politeness/host-pacer.ts';
-import { runBrowserPass } from './browser-pass.ts';
 import { robotsFor } from '../politeness/robots-cache.ts';
 import type { CrawlSettings } from './settings.ts';
 import { normaliseUrl } from '../discovery/urls.ts';
@@ -74,6 +73,8 @@ export async function browserRound(state: PortalCrawlState, round: number): Prom
   const fetchedBefore = state.tally.fetched;
   const enqueue = state.enqueue;
   try {
+    // Playwright is loaded only by a run that renders a page (it costs start-up time and memory).
+    const { runBrowserPass } = await import('./browser-pass.ts');
     await runBrowserPass(state, rendered);
   } finally {
     state.enqueue = enqueue;

@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+const session = new Session(); session.connect();
+import { startFarm } from './test/farm/index.ts';
+import { openArchive, upsertPortal } from './storage/index.ts';
+import { runCrawl, IMPOLITE_SETTINGS } from './crawler/index.ts';
+const farm = await startFarm();
+const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'dbg-')), 'a.sqlite'));
+const portals = farm.portals.map((p) => upsertPortal(archive, p.homeUrl, { name: p.name }));
+{ const a2 = openArchive(join(mkdtempSync(join(tmpdir(), 'dbg-')), 'w.sqlite'));
+  await runCrawl({ archive: a2, portals: [upsertPortal(a2, farm.portals[9].homeUrl, {})], settings: { ...IMPOLITE_SETTINGS, useBrowser: false, parseWhileCrawling: false } }); farm.resetLog(); }
+const h = monitorEventLoopDelay({ resolution: 10 }); h.enable();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+const t = Date.now();
+await runCrawl({ archive, portals, settings: { ...IMPOLITE_SETTINGS, useBrowser: false, parseWhileCrawling: false, requestTimeoutSecs: 10 } });
+h.disable();
+const { profile } = await session.post('Profiler.stop') as any; writeFileSync('/tmp/crawl.cpuprofile', JSON.stringify(profile));
+console.log('ms', Date.now() - t, 'loop p50/p99/max', h.percentile(50) / 1e6, h.percentile(99) / 1e6, h.max / 1e6);
+const byHost = new Map<string, number[]>();
+for (const r of farm.requests) byHost.set(r.host, [...(byHost.get(r.host) ?? []), r.at - t]);
+for (const [host, ats] of byHost) console.log(host, ats.length, ats.join(' '));
+await farm.stop();

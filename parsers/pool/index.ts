@@ -8,9 +8,15 @@ import type { ParseHints, ParseResult } from '../document/types.ts';
 
 /** Parses one document; the pool and the in-thread fallback both answer to it. */
 export interface DocumentParser {
-  parse(bytes: Uint8Array, hints?: ParseHints): Promise<ParseResult>;
+  parse(bytes: Uint8Array, hints?: ParseHints, options?: ParseOptions): Promise<ParseResult>;
   /** Ends the workers (pending parses reject). */
   close(): Promise<void>;
+}
+
+/** How a document is parsed in a worker. */
+export interface ParseOptions {
+  /** Like parseDocument: an unreadable document rejects (with its `code`) instead of giving a result with its reason. */
+  strict?: boolean;
 }
 
 /** Thrown when a worker died under a parse (out of memory, a crash in a native module). */
@@ -23,7 +29,7 @@ export function defaultParseJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-interface Task { id: number; bytes: Uint8Array; hints: ParseHints; resolve: (r: ParseResult) => void; reject: (e: Error) => void }
+interface Task { id: number; bytes: Uint8Array; hints: ParseHints; strict: boolean; resolve: (r: ParseResult) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null }
 
 // The worker's entry sits beside parsers/index.ts (it calls it); compiled in dist/ it is plain
@@ -50,11 +56,11 @@ export class ParsePool implements DocumentParser {
     if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`parse jobs must be a whole number ≥ 1, got ${jobs}`);
   }
 
-  /** Parses in a worker (parseDocumentSafely there): an unreadable document gives a result with its reason. */
-  parse(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParseResult> {
+  /** Parses in a worker (parseDocumentSafely there, or parseDocument when `strict`). */
+  parse(bytes: Uint8Array, hints: ParseHints = {}, options: ParseOptions = {}): Promise<ParseResult> {
     if (this.closed) return Promise.reject(new Error('parse pool closed'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, bytes, hints, resolve, reject });
+      this.waiting.push({ id: this.nextId++, bytes, hints, strict: options.strict === true, resolve, reject });
       this.dispatch();
     });
   }
@@ -78,19 +84,19 @@ export class ParsePool implements DocumentParser {
       const task = this.waiting.shift()!;
       slot.task = task;
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, bytes: task.bytes, hints: task.hints });
+      slot.worker.postMessage({ id: task.id, bytes: task.bytes, hints: task.hints, strict: task.strict });
     }
   }
 
   private spawn(): Slot {
     const worker = startWorker();
     const slot: Slot = { worker, task: null };
-    worker.on('message', (message: { id: number; result?: ParseResult; error?: { name: string; message: string; stack?: string } }) => {
+    worker.on('message', (message: { id: number; result?: ParseResult; error?: { name: string; message: string; stack?: string; code?: string } }) => {
       const task = slot.task;
       if (!task || task.id !== message.id) return;
       slot.task = null;
       worker.unref();
-      if (message.error) task.reject(Object.assign(new Error(message.error.message), { name: message.error.name, stack: message.error.stack }));
+      if (message.error) task.reject(Object.assign(new Error(message.error.message), message.error));
       else task.resolve(message.result!);
       this.dispatch();
     });

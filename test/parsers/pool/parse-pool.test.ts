@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParsePool, parseDocumentSafely } from '../../../parsers/index.ts';
+import { ParsePool, parseDocument, parseDocumentSafely } from '../../../parsers/index.ts';
 import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
 const SEEDS = join(FIXTURES_DIR, 'seeds');
@@ -49,4 +49,17 @@ test('bad use fails clearly: a job count below 1, a parse after close', async ()
   const pool = new ParsePool(1);
   await pool.close();
   await assert.rejects(pool.parse(Buffer.from('<html></html>')), /parse pool closed/);
+});
+
+test('strict parsing rejects an unreadable document with its code, as parseDocument does', async () => {
+  const pool = new ParsePool(1);
+  try {
+    const garbage = Buffer.from('%PDF-1.7\n garbage that is no PDF at all');
+    const local = await parseDocument(garbage, { fileName: 'broken.pdf' }).then(() => null, (e: Error & { code?: string }) => e);
+    assert.ok(local, 'parseDocument throws on it');
+    await assert.rejects(pool.parse(garbage, { fileName: 'broken.pdf' }, { strict: true }),
+      (e: Error & { code?: string }) => e.message === local.message && e.code === local.code);
+  } finally {
+    await pool.close();
+  }
 });

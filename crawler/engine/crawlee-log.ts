@@ -45,7 +45,12 @@ export function inProcessEventManager(config: Configuration): LocalEventManager 
  * the archive, so nothing of Crawlee's storage (CRAWLEE_STORAGE_DIR) is ever written or needed.
  */
 export function crawleeConfiguration(settings: CrawlSettings): Configuration {
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel: LogLevel[settings.crawleeLogLevel] });
+  // memoryMbytes given (a quarter of the machine, Crawlee's own default share), so that its memory
+  // signal does not measure the machine by spawning `ps` at start either.
+  const config = new Configuration({
+    persistStorage: false, purgeOnStart: true, logLevel: LogLevel[settings.crawleeLogLevel],
+    memoryMbytes: Math.max(256, Math.floor(totalmem() / 4 / 2 ** 20)),
+  });
   config.set('persistStorage', false);
   config.useEventManager(inProcessEventManager(config));
   return config;

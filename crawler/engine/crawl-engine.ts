@@ -3,6 +3,7 @@
 // over thousands of portals holds only those in memory). A portal opens (robots.txt, its frontier
 // prepared), is fetched until drained, gets a browser pass when pages need one, and closes; the
 // next waiting portal opens in its place. The crawler ends when the last portal has closed.
+import { AsyncResource } from 'node:async_hooks';
 import type { HttpCrawlingContext } from '@crawlee/http';
 import { ParsePool, type DocumentParser } from '../../parsers/index.ts';
 import type { Archive, Portal } from '../../storage/index.ts';
@@ -53,7 +54,12 @@ export class CrawlEngine {
     const { settings } = this.input;
     if (portals.length === 0) return this.tallies;
     if (settings.parseWhileCrawling) this.parser = new ParsePool(settings.parseJobs ?? undefined);
-    this.requests = new FrontierRequests(settings.perHostConcurrency, (slot) => void this.drained(slot), () => this.wake());
+    // Both callbacks are called from inside request handlers; bound to this context, the work they
+    // start (a browser pass, the next portal, the pool's next task) does not inherit the handler's
+    // timeout context, which Crawlee cancels once the handler is done (a task started in it fails
+    // with "Promise handler has been canceled due to a timeout").
+    this.requests = new FrontierRequests(settings.perHostConcurrency,
+      AsyncResource.bind((slot: PortalSlot) => void this.drained(slot)), AsyncResource.bind(() => this.wake()));
     const crawler = sharedHttpCrawler({
       settings, requests: this.requests, log: this.log,
       stateOf: (id) => this.open.get(id)?.state,

@@ -45,7 +45,7 @@ async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBod
   }
   const title = typeof fetched.entry.context.title === 'string' ? fetched.entry.context.title : null;
   const bytes = Buffer.from(rules.assemble(pages, title), 'utf8');
-  const parse = state.parser ? await state.parser.parse(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }) : null;
+  const parse = state.parser ? await state.parser.parse(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }, { urgent: true }) : null;
   inTransaction(state.archive, () => {
     const stored = storeCapture(state.archive, {
       url: where.base, status: 200, bytes, contentType: 'text/html; charset=utf-8', label: 'flipbook-assembled',

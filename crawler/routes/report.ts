@@ -21,9 +21,10 @@ import type { Discovery } from '../discovery/discover.ts';
 export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody, fileName?: string): Promise<ParseResult | undefined> {
   if (!state.parser) return undefined;
   try {
+    // A report page's parse decides what to follow next, so its handler waits for it: urgent.
     return await state.parser.parse(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
-    });
+    }, { urgent: fetched.entry.label !== 'attachment' });
   } catch (error) {
     state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });
     return undefined;

@@ -17,6 +17,12 @@ export interface DocumentParser {
 export interface ParseOptions {
   /** Like parseDocument: an unreadable document rejects (with its `code`) instead of giving a result with its reason. */
   strict?: boolean;
+  /**
+   * Someone waits for this one (a crawler deciding what to fetch next from a report page): it goes
+   * before the queued documents and, when every worker is busy (OCR of a scan can take minutes),
+   * runs on one spare worker beyond `jobs`.
+   */
+  urgent?: boolean;
 }
 
 /** Thrown when a worker died under a parse (out of memory, a crash in a native module). */
@@ -29,7 +35,7 @@ export function defaultParseJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-interface Task { id: number; bytes: Uint8Array; hints: ParseHints; strict: boolean; resolve: (r: ParseResult) => void; reject: (e: Error) => void }
+interface Task { id: number; bytes: Uint8Array; hints: ParseHints; strict: boolean; urgent: boolean; resolve: (r: ParseResult) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null }
 
 // The worker's entry sits beside parsers/index.ts (it calls it); compiled in dist/ it is plain
@@ -60,7 +66,9 @@ export class ParsePool implements DocumentParser {
   parse(bytes: Uint8Array, hints: ParseHints = {}, options: ParseOptions = {}): Promise<ParseResult> {
     if (this.closed) return Promise.reject(new Error('parse pool closed'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, bytes, hints, strict: options.strict === true, resolve, reject });
+      const task = { id: this.nextId++, bytes, hints, strict: options.strict === true, urgent: options.urgent === true, resolve, reject };
+      if (task.urgent) this.waiting.splice(this.waiting.filter((t) => t.urgent).length, 0, task);
+      else this.waiting.push(task);
       this.dispatch();
     });
   }
@@ -78,8 +86,11 @@ export class ParsePool implements DocumentParser {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
+      // At most `jobs` documents parse at once; an urgent one may take one more worker.
+      const limit = this.jobs + (this.waiting[0].urgent ? 1 : 0);
+      if (this.slots.filter((s) => s.task !== null).length >= limit) return;
       let slot = this.slots.find((s) => s.task === null);
-      if (!slot && this.slots.length < this.jobs) slot = this.spawn();
+      if (!slot && this.slots.length < limit) slot = this.spawn();
       if (!slot) return;
       const task = this.waiting.shift()!;
       slot.task = task;

@@ -63,3 +63,22 @@ test('strict parsing rejects an unreadable document with its code, as parseDocum
     await pool.close();
   }
 });
+
+test('an urgent document does not wait behind a busy pool: it runs on one spare worker', async () => {
+  const pool = new ParsePool(1);
+  try {
+    const html = readFileSync(join(SEEDS, FILES[0]));
+    const scan = readFileSync(join(SEEDS, '000_9fdddd81a4dc62c5.scan.pdf'));
+    let scanDone = false;
+    const slow = pool.parse(scan, { fileName: 'scan.pdf' }).then((r) => { scanDone = true; return r; });
+    const queued = pool.parse(html, { fileName: 'queued.html' });
+    const urgent = await pool.parse(html, { fileName: FILES[0] }, { urgent: true });
+    assert.ok(urgent.template !== null);
+    assert.equal(scanDone, false, 'the urgent page was parsed while the scan was still being read');
+    // Not waited for: closing the pool ends the scan's worker, and the two reject.
+    slow.catch(() => {});
+    queued.catch(() => {});
+  } finally {
+    await pool.close();
+  }
+});

@@ -8,8 +8,8 @@
 //  - peak RSS of a crawl of 1, 15 and 100 portals at once, each in its own process running the
 //    compiled command's code (dist/, as installed), the farm served from this process.
 // The crawls run the compiled code in dist/ (what the installed command runs; `npm run build`
-// first), or the sources with --sources. One small crawl and one fetch run first, untimed, so that
-// neither side pays for loading its modules.
+// first), or the sources with --sources. One crawl and one fetch run first, untimed, so that
+// neither side pays for loading its modules and warming up.
 // Usage: node --import tsx scripts/bench-crawl.ts [--browser] [--sources] [--rss 1,15,100] [--no-rss]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -150,9 +150,9 @@ async function main(): Promise<void> {
   const baseHosts = new Set(base.portals.map((p) => p.host));
   const baseTruth = farm.truth.filter((t) => base.portals.some((p) => p.id === t.portalId));
   try {
-    // Untimed warm-up: a crawl of the smallest portal (and its parsing), and one plain fetch.
-    const small = { ...farm, portals: farm.portals.filter((p) => p.id === 'ruishu-412').slice(0, 1) };
-    const warm = await measureCrawl(small.portals.length ? small : { ...farm, portals: farm.portals.slice(0, 1) }, true, false);
+    // Untimed warm-up: one capture-only crawl of the same farm (a nightly run over thousands of
+    // portals pays module loading and JIT warm-up once), and one plain fetch.
+    const warm = await measureCrawl(base, false, false);
     warm.archive.close();
     await fetchOne({ url: farm.portals[0].homeUrl, method: 'GET', payload: null });
     const capture = await measureCrawl(base, false, useBrowser);

@@ -21,6 +21,7 @@ export { parseRobots } from './politeness/robots.ts';
 export { nextPages, pagerLinks } from './discovery/pager.ts';
 export { discoverLinks } from './discovery/discover.ts';
 export { normaliseUrl, isAttachmentUrl, isInScope } from './discovery/urls.ts';
+export { normaliseAllowHost, scopeOf } from './discovery/scope.ts';
 export { FAMILIES } from './families/index.ts';
 export type { PortalFamily } from './families/index.ts';
 

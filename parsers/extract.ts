@@ -27,7 +27,7 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'text':
       return (await import('./text/index.ts')).extractText(bytes, hints);
     case 'pdf':
-      return extractPdf(bytes);
+      return extractPdf(bytes, hints.signal);
     case 'docx':
       return (await import('./word/index.ts')).extractDocx(bytes);
     case 'ole':
@@ -35,7 +35,7 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'rtf':
       return (await import('./word/index.ts')).extractRtf(bytes);
     case 'image':
-      return (await import('./ocr/index.ts')).extractImage(bytes);
+      return (await import('./ocr/index.ts')).extractImage(bytes, hints.signal);
     case 'zip':
       return extractZip(bytes);
     default:
@@ -44,10 +44,10 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
 }
 
 /** A PDF's text layer, or OCR of its pages when it has none (a scan). */
-async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
-  const reading = await (await import('./pdf/index.ts')).readPdf(bytes);
+async function extractPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<ExtractedDocument> {
+  const reading = await (await import('./pdf/index.ts')).readPdf(bytes, signal);
   if (reading.kind === 'text-layer') return reading.document;
-  return (await import('./ocr/index.ts')).ocrPdf(bytes, reading.pageCount, reading.meta, reading.warnings);
+  return (await import('./ocr/index.ts')).ocrPdf(bytes, reading, signal);
 }
 
 /** The name of a ZIP entry appears in clear in its local header. */

@@ -4,7 +4,7 @@
 // files the code reads beside itself (fields.tsv, migrations, web assets), stamps the build, and
 // links node_modules/.bin/nianbao to the compiled command.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SOURCE_DIRS = ['crawler', 'parsers', 'storage', 'scripts', 'test/farm'];
 const ASSETS = /\.(tsv|sql|css|svg|json)$/;
 
+// A clean dist/ each time: a file deleted from the sources (a migration above all) must not live on.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 

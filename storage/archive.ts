@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { ArchiveError } from './errors.ts';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrate.ts';
 import { syncWideColumns } from './wide-columns.ts';
+import { reselectAllReports } from './parses.ts';
 
 /** Where the archive lives unless --db or NIANBAO_DB says otherwise. */
 export const DEFAULT_ARCHIVE_PATH = './data/archive.sqlite';
@@ -53,8 +54,10 @@ function openWritable(path: string, busyTimeoutMs: number): Database.Database {
     refuseForeignDatabase(db, path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrate(db);
+    const applied = migrate(db);
     syncWideColumns(db);
+    // Schema 3 brought the organ registry: an older archive's reports are re-keyed on their organs once.
+    if (applied.includes(3) && db.prepare('SELECT 1 FROM parses LIMIT 1').get()) reselectAllReports(wrap(db, path, false));
     return db;
   } catch (error) {
     db.close();

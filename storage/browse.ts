@@ -45,10 +45,11 @@ export interface RegionYear {
   values: Record<string, number | null>;
 }
 
-/** Sums of some fields over every report whose region (or portal's division) code starts with `regionPrefix`, by year. */
+/** Sums of some fields over every report whose region (or portal's division) code starts with `regionPrefix` ('' for every report), by year. */
 export function regionSeries(archive: Archive, regionPrefix: string, keys: string[]): RegionYear[] {
   const prefix = `${regionPrefix.replace(/\D/g, '')}%`;
-  const rows = archive.db.prepare(`WITH regional AS (SELECT r.id, r.year FROM reports r WHERE ${REGION_OF_REPORT} LIKE :prefix),
+  // An empty prefix is the whole archive, reports of no known region included.
+  const rows = archive.db.prepare(`WITH regional AS (SELECT r.id, r.year FROM reports r WHERE :prefix = '%' OR ${REGION_OF_REPORT} LIKE :prefix),
       per_year AS (SELECT year, count(*) AS reports FROM regional GROUP BY year)
     SELECT g.year, f.key, sum(f.value) AS total, count(f.value) AS stated, y.reports
     FROM regional g JOIN per_year y ON y.year = g.year JOIN report_fields f ON f.report_id = g.id
@@ -99,4 +100,41 @@ export function archiveDataVersion(archive: Archive): number {
 export function capturesLinkedFrom(archive: Archive, url: string, limit = 200): { id: number; url: string; linkText: string | null; contentType: string | null }[] {
   return archive.db.prepare(`SELECT id, url, link_text AS linkText, content_type AS contentType FROM captures
     WHERE referrer_url = ? ORDER BY id DESC LIMIT ?`).all(url, limit) as { id: number; url: string; linkText: string | null; contentType: string | null }[];
+}
+
+/** The text of the latest parse of a capture (what a PDF is shown as: its words, never its viewer). */
+export function captureParseText(archive: Archive, captureId: number): { text: string | null; parserVersion: string } | undefined {
+  return archive.db.prepare('SELECT text, parser_version AS parserVersion FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
+    .get(captureId) as { text: string | null; parserVersion: string } | undefined;
+}
+
+/** What the archive holds and where it came from: its dataset metadata (sources, when crawled). */
+export interface ArchiveMetadata {
+  reports: number;
+  organs: number;
+  captures: number;
+  firstFetchedAt: string | null;
+  lastFetchedAt: string | null;
+  lastRun: { id: number; kind: string; status: string; finishedAt: string | null } | null;
+  years: { first: number | null; last: number | null };
+  parserVersions: { version: string; reports: number }[];
+  sources: { portalId: number | null; name: string | null; url: string | null; divisionCode: string | null; captures: number; reports: number; firstFetchedAt: string | null; lastFetchedAt: string | null }[];
+}
+
+/** The archive's metadata, from its tables (no state of its own). */
+export function archiveMetadata(archive: Archive): ArchiveMetadata {
+  const db = archive.db;
+  const totals = db.prepare(`SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(DISTINCT organ) FROM reports) AS organs,
+      (SELECT count(*) FROM captures) AS captures, (SELECT min(fetched_at) FROM captures) AS firstFetchedAt, (SELECT max(fetched_at) FROM captures) AS lastFetchedAt,
+      (SELECT min(year) FROM reports) AS firstYear, (SELECT max(year) FROM reports) AS lastYear`).get() as Record<string, number | string | null>;
+  const lastRun = (db.prepare(`SELECT id, kind, status, finished_at AS finishedAt FROM crawl_runs ORDER BY id DESC LIMIT 1`).get() ?? null) as ArchiveMetadata['lastRun'];
+  const parserVersions = db.prepare('SELECT parser_version AS version, count(*) AS reports FROM reports GROUP BY 1 ORDER BY 1').all() as ArchiveMetadata['parserVersions'];
+  const sources = db.prepare(`SELECT c.portal_id AS portalId, p.name, p.url, p.division_code AS divisionCode, count(*) AS captures,
+      (SELECT count(*) FROM reports r WHERE r.portal_id IS c.portal_id) AS reports, min(c.fetched_at) AS firstFetchedAt, max(c.fetched_at) AS lastFetchedAt
+    FROM captures c LEFT JOIN portals p ON p.id = c.portal_id GROUP BY c.portal_id ORDER BY count(*) DESC`).all() as ArchiveMetadata['sources'];
+  return {
+    reports: totals.reports as number, organs: totals.organs as number, captures: totals.captures as number,
+    firstFetchedAt: totals.firstFetchedAt as string | null, lastFetchedAt: totals.lastFetchedAt as string | null, lastRun,
+    years: { first: totals.firstYear as number | null, last: totals.lastYear as number | null }, parserVersions, sources,
+  };
 }

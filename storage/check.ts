@@ -22,7 +22,9 @@ const CONSISTENCY_QUERIES: [string, string][] = [
   ['every report names its chosen source', `SELECT r.id FROM reports r
      WHERE NOT EXISTS (SELECT 1 FROM report_sources s WHERE s.report_id = r.id AND s.role = 'chosen' AND s.parse_id = r.parse_id)`],
   ['every report matches its parse', `SELECT r.id FROM reports r JOIN parses p ON p.id = r.parse_id
-     WHERE p.organ IS NOT r.organ OR p.year IS NOT r.year OR p.template IS NOT r.template`],
+     LEFT JOIN organ_aliases a ON a.name = p.organ
+     WHERE a.organ_id IS NOT r.organ_id OR p.year IS NOT r.year OR p.template IS NOT r.template`],
+  ['every report is named after its organ', `SELECT r.id FROM reports r LEFT JOIN organs o ON o.id = r.organ_id WHERE o.name IS NOT r.organ`],
   ['every body has its recorded size', 'SELECT sha256 FROM bodies WHERE length(bytes) <> size'],
 ];
 
@@ -101,7 +103,7 @@ export function summarizeArchive(archive: Archive): Record<string, unknown> {
     reportsByTemplate: Object.fromEntries((db.prepare('SELECT coalesce(template, ?) AS t, count(*) AS n FROM reports GROUP BY t').all('none') as { t: string; n: number }[]).map((r) => [r.t, r.n])),
     reportsByYear: Object.fromEntries((db.prepare('SELECT year, count(*) AS n FROM reports GROUP BY year ORDER BY year').all() as { year: number; n: number }[]).map((r) => [r.year, r.n])),
     reportsWithFailingChecks: count('SELECT count(*) FROM reports WHERE checks_failed > 0'),
-    organs: count('SELECT count(DISTINCT organ) FROM reports'),
+    organs: count('SELECT count(DISTINCT organ_id) FROM reports'),
     reportsFromOlderParser: parserVersions.filter((v) => compareVersions(v.version, PARSER_VERSION) < 0).reduce((n, v) => n + v.reports, 0),
     frontier: Object.fromEntries((db.prepare('SELECT status, count(*) AS n FROM frontier GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n])),
   };

@@ -1,68 +1,98 @@
 // The coverage matrix evaluators ask for first: for every organ and year, was a report found,
-// parsed, checked — or is it missing?
+// parsed, checked — or is it missing? One row per organ of the registry (whatever names its
+// reports print), attributed to the organ's portal; the organs a portal's county is expected to
+// have are rows too, so a township that published nothing shows as missing. A page of organs is
+// read through the indexes on organs and reports, so its cost does not grow with the archive.
 import type { Archive } from './archive.ts';
 
 /**
  * One organ-year cell: `ok` (tables read, checks pass), `checks-failing`, `legacy` (2018 and
  * earlier: text only), `no-figures` (a 2019/2021 report whose tables could not be read),
- * `unparsed` (documents name this organ and year but none parsed as a report), `missing`.
+ * `unparsed` (documents name this organ and year but none parsed as a report), `lookalike` (only
+ * documents that look like the report and are not: a notice, half-year statistics), `missing`,
+ * `not-expected` (a department or unmatched organ, before the first year it was seen).
  */
-export type CoverageStatus = 'ok' | 'checks-failing' | 'legacy' | 'no-figures' | 'unparsed' | 'missing';
+export type CoverageStatus = 'ok' | 'checks-failing' | 'legacy' | 'no-figures' | 'unparsed' | 'lookalike' | 'missing' | 'not-expected';
 
 /** One organ's row of the matrix; `reports` maps a year to the report id shown there. */
 export interface CoverageRow {
+  organId: number;
   organ: string;
+  level: string;
+  /** The organ's division code (6 or 9 digits), null when unmatched. */
   regionCode: string | null;
   portalId: number | null;
+  /** True for an organ known only from the division dataset (nothing of it was seen). */
+  expectedOnly: boolean;
   cells: Record<number, CoverageStatus>;
   reports: Record<number, number>;
 }
 
-/** Which organs and years the matrix covers; by default every year between the first and the last seen. */
+/** Which organs and years the matrix covers. */
 export interface CoverageOptions {
+  /** Default 2019: the first year of the 2019 条例. Earlier (legacy) years on request. */
   fromYear?: number;
+  /** Default: the last complete year (the year before today's, UTC). */
   toYear?: number;
   portalId?: number;
-  /** Keeps organs whose region code (or portal's division code) starts with this. */
+  /** Keeps organs whose division code starts with this (2, 4, 6 or 9 digits). */
   regionPrefix?: string;
+  /** A page of organs (in division-code order): at most `limit` from `offset`. */
+  limit?: number;
+  offset?: number;
 }
 
-/** Builds the organ × year matrix. */
-export function coverageMatrix(archive: Archive, options: CoverageOptions = {}): { years: number[]; rows: CoverageRow[] } {
+/** The last complete year: reports on it are due in the first months of this one. */
+export function lastCompleteYear(today = new Date()): number {
+  return today.getUTCFullYear() - 1;
+}
+
+// Written so the indexes on (coalesce(division_code, '~'), name) serve both the filter and the order.
+const WHERE = `(:portal IS NULL OR o.portal_id = :portal)
+  AND (:region IS NULL OR (coalesce(o.division_code, '~') >= :region AND coalesce(o.division_code, '~') < :region || ':'))`;
+
+/** Builds the organ × year matrix (one page of organs when `limit` is given); `total` counts every organ that matches. */
+export function coverageMatrix(archive: Archive, options: CoverageOptions = {}): { years: number[]; rows: CoverageRow[]; total: number } {
   const db = archive.db;
-  const reports = db.prepare(`SELECT r.id, r.organ, r.year, r.template, r.fields_filled, r.checks_failed, r.portal_id,
-      COALESCE(r.region_code, p.division_code) AS region
-    FROM reports r LEFT JOIN portals p ON p.id = r.portal_id`).all() as {
-    id: number; organ: string; year: number; template: string; fields_filled: number; checks_failed: number; portal_id: number | null; region: string | null;
-  }[];
-  const unparsed = db.prepare(`SELECT DISTINCT p.organ, p.year, c.portal_id FROM parses p JOIN captures c ON c.id = p.capture_id
-    WHERE p.organ IS NOT NULL AND p.year IS NOT NULL AND p.template IS NULL
-      AND p.id = (SELECT MAX(id) FROM parses WHERE capture_id = p.capture_id)`).all() as { organ: string; year: number; portal_id: number | null }[];
-  const byOrgan = new Map<string, CoverageRow>();
-  const rowFor = (organ: string, portalId: number | null, region: string | null) => {
-    let row = byOrgan.get(organ);
-    if (!row) byOrgan.set(organ, (row = { organ, regionCode: region, portalId, cells: {}, reports: {} }));
-    row.regionCode ??= region;
-    row.portalId ??= portalId;
-    return row;
-  };
-  for (const u of unparsed) rowFor(u.organ, u.portal_id, null).cells[u.year] = 'unparsed';
+  const fromYear = options.fromYear ?? 2019;
+  const toYear = options.toYear ?? lastCompleteYear();
+  const years = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, (_, i) => fromYear + i);
+  const filter = { portal: options.portalId ?? null, region: options.regionPrefix || null };
+  const total = db.prepare(`SELECT count(*) FROM organs o WHERE ${WHERE}`).pluck().get(filter) as number;
+  const organs = db.prepare(`SELECT o.id, o.name, o.level, o.division_code, o.portal_id, o.origin FROM organs o WHERE ${WHERE}
+    ORDER BY coalesce(o.division_code, '~'), o.name LIMIT :limit OFFSET :offset`)
+    .all({ ...filter, limit: options.limit ?? -1, offset: options.offset ?? 0 }) as
+    { id: number; name: string; level: string; division_code: string | null; portal_id: number | null; origin: string }[];
+  if (organs.length === 0 || years.length === 0) return { years, rows: [], total };
+  const ids = JSON.stringify(organs.map((o) => o.id));
+  const range = { ids, from: fromYear, to: toYear };
+  const reports = db.prepare(`SELECT r.id, r.organ_id, r.year, r.template, r.fields_filled, r.checks_failed FROM reports r
+    WHERE r.organ_id IN (SELECT value FROM json_each(:ids)) AND r.year BETWEEN :from AND :to`).all(range) as
+    { id: number; organ_id: number; year: number; template: string; fields_filled: number; checks_failed: number }[];
+  // Documents naming an organ-year that did not parse as a report: the latest parse of each capture.
+  const others = db.prepare(`SELECT a.organ_id, p.year, max(p.reason IS NULL OR p.reason NOT LIKE '%not an annual report%' AND p.reason NOT LIKE '%names a notice%') AS real
+    FROM organ_aliases a JOIN parses p ON p.organ = a.name
+    WHERE a.organ_id IN (SELECT value FROM json_each(:ids)) AND p.year BETWEEN :from AND :to AND p.template IS NULL
+      AND p.id = (SELECT max(id) FROM parses WHERE capture_id = p.capture_id)
+    GROUP BY a.organ_id, p.year`).all(range) as { organ_id: number; year: number; real: number }[];
+  const firstSeen = new Map((db.prepare(`SELECT a.organ_id, min(p.year) AS year FROM organ_aliases a JOIN parses p ON p.organ = a.name
+    WHERE a.organ_id IN (SELECT value FROM json_each(:ids)) AND p.year IS NOT NULL GROUP BY a.organ_id`).all({ ids }) as { organ_id: number; year: number }[])
+    .map((r) => [r.organ_id, r.year]));
+  const rows = new Map<number, CoverageRow>(organs.map((o) => [o.id, {
+    organId: o.id, organ: o.name, level: o.level, regionCode: o.division_code, portalId: o.portal_id, expectedOnly: o.origin === 'expected', cells: {}, reports: {},
+  }]));
+  for (const u of others) rows.get(u.organ_id)!.cells[u.year] = u.real ? 'unparsed' : 'lookalike';
   for (const r of reports) {
-    const row = rowFor(r.organ, r.portal_id, r.region);
+    const row = rows.get(r.organ_id)!;
     row.cells[r.year] = statusOf(r);
     row.reports[r.year] = r.id;
   }
-  const seenYears = [...reports.map((r) => r.year), ...unparsed.map((u) => u.year)];
-  const fromYear = options.fromYear ?? (seenYears.length ? Math.min(...seenYears) : 0);
-  const toYear = options.toYear ?? (seenYears.length ? Math.max(...seenYears) : -1);
-  const years = Array.from({ length: Math.max(0, toYear - fromYear + 1) }, (_, i) => fromYear + i);
-  const rows = [...byOrgan.values()]
-    .filter((row) => options.portalId === undefined || row.portalId === options.portalId)
-    .filter((row) => !options.regionPrefix || (row.regionCode ?? '').startsWith(options.regionPrefix))
-    .sort((a, b) => (a.regionCode ?? '').localeCompare(b.regionCode ?? '') || a.organ.localeCompare(b.organ, 'zh'));
-  for (const row of rows) for (const year of years) row.cells[year] ??= 'missing';
-  for (const row of rows) for (const year of Object.keys(row.cells).map(Number)) if (!years.includes(year)) delete row.cells[year];
-  return { years, rows };
+  for (const row of rows.values()) {
+    // A government is expected every year; a department (or an unmatched organ) from the year it was first seen.
+    const expectedFrom = row.level === 'department' || row.level === 'other' ? firstSeen.get(row.organId) ?? Infinity : -Infinity;
+    for (const year of years) row.cells[year] ??= year < expectedFrom ? 'not-expected' : 'missing';
+  }
+  return { years, rows: [...rows.values()], total };
 }
 
 function statusOf(r: { template: string; fields_filled: number; checks_failed: number }): CoverageStatus {

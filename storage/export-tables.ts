@@ -30,8 +30,8 @@ export interface ExportTable {
 }
 
 /** The tables `export` can write, by the short names `--tables` takes. */
-export const EXPORT_TABLES = { wide: 'reports_wide', long: 'report_fields_long', checks: 'report_checks' } as const;
-/** A short table name: wide, long or checks. */
+export const EXPORT_TABLES = { wide: 'reports_wide', long: 'report_fields_long', checks: 'report_checks', organs: 'organs' } as const;
+/** A short table name: wide, long, checks or organs. */
 export type ExportTableName = keyof typeof EXPORT_TABLES;
 
 const REPORT_KINDS: Partial<Record<string, ColumnKind>> = {
@@ -96,6 +96,7 @@ export function checksTable(): ExportTable {
       { name: 'year', sql: 'r.year', kind: 'int', label: '年度' },
       { name: 'rule', sql: 'k.rule', kind: 'text', label: '核对规则' },
       { name: 'ok', sql: 'k.ok', kind: 'bool', label: '通过' },
+      { name: 'status', sql: 'k.status', kind: 'text', label: '结果' },
       { name: 'blame', sql: 'k.blame', kind: 'text', label: '归因' },
       { name: 'detail', sql: 'k.detail', kind: 'text', label: '说明' },
     ],
@@ -104,9 +105,35 @@ export function checksTable(): ExportTable {
   };
 }
 
+/**
+ * The organ registry: one row per organ with its printed names and the decisions about it. Rows
+ * ride on the report chunks (an organ goes with the chunk of its first report; organs without
+ * reports with the first chunk), so every writer reads it like the other tables.
+ */
+export function organsTable(): ExportTable {
+  return {
+    stem: EXPORT_TABLES.organs,
+    columns: [
+      { name: 'organ_id', sql: 'o.id', kind: 'int', label: '机关编号' },
+      { name: 'name', sql: 'o.name', kind: 'text', label: '机关名称' },
+      { name: 'level', sql: 'o.level', kind: 'text', label: '层级' },
+      { name: 'division_code', sql: 'o.division_code', kind: 'text', label: '区划代码' },
+      { name: 'parent_id', sql: 'o.parent_id', kind: 'int', label: '上级机关编号' },
+      { name: 'portal_id', sql: 'o.portal_id', kind: 'int', label: '门户编号' },
+      { name: 'portal_url', sql: '(SELECT url FROM portals WHERE id = o.portal_id)', kind: 'text', label: '门户网址' },
+      { name: 'reports', sql: '(SELECT count(*) FROM reports WHERE organ_id = o.id)', kind: 'int', label: '报告数' },
+      { name: 'printed_names', sql: "(SELECT group_concat(name, '；') FROM organ_aliases WHERE organ_id = o.id)", kind: 'text', label: '印发名称' },
+      { name: 'doubts', sql: "(SELECT group_concat(name || '：' || doubt, '；') FROM organ_aliases WHERE organ_id = o.id AND doubt IS NOT NULL AND manual = 0)", kind: 'text', label: '存疑' },
+      { name: 'decided_by_hand', sql: "(SELECT group_concat(name, '；') FROM organ_aliases WHERE organ_id = o.id AND manual = 1)", kind: 'text', label: '人工认定' },
+    ],
+    from: `FROM organs o WHERE coalesce((SELECT min(id) FROM reports WHERE organ_id = o.id), (SELECT min(id) FROM reports)) BETWEEN ? AND ? ORDER BY o.id`,
+    countSql: 'SELECT count(*) FROM organs',
+  };
+}
+
 /** The table of a short name. */
 export function exportTable(archive: Archive, name: ExportTableName): ExportTable {
-  return name === 'wide' ? wideTable(archive) : name === 'long' ? longTable() : checksTable();
+  return name === 'wide' ? wideTable(archive) : name === 'long' ? longTable() : name === 'organs' ? organsTable() : checksTable();
 }
 
 /** The SQL of a column as a number of days since 1970-01-01 (dates) or as it is. */

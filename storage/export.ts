@@ -40,7 +40,7 @@ export interface ExportOptions {
 /** Writes the chosen formats and tables into `outDir` (which must exist). */
 export async function exportArchive(archive: Archive, outDir: string, options: ExportOptions = {}): Promise<ExportedFile[]> {
   const formats = options.formats ?? ['csv', 'parquet'];
-  const names = options.tables ?? ['wide', 'long', 'checks'];
+  const names = options.tables ?? ['wide', 'long', 'checks', 'organs'];
   const written = exportTableFiles(archive, outDir, options);
   if (formats.includes('xlsx')) {
     const tables = names.map((name) => exportTable(archive, name));
@@ -68,7 +68,7 @@ function reportCount(archive: Archive): number {
 /** The synchronous part of an export: CSV, Parquet and Stata files of the tables, and the dictionary. */
 export function exportTableFiles(archive: Archive, outDir: string, options: ExportOptions = {}): ExportedFile[] {
   const formats = options.formats ?? ['csv', 'parquet'];
-  const names = options.tables ?? ['wide', 'long', 'checks'];
+  const names = options.tables ?? ['wide', 'long', 'checks', 'organs'];
   const tables = names.map((name) => exportTable(archive, name));
   const reports = reportCount(archive);
   const progress = (file: string) => (done: number) => options.onProgress?.(Math.min(done, reports), reports, file);

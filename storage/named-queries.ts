@@ -2,7 +2,7 @@
 // `nianbao query --named <name> --param …`. Each gives columns and rows like a SQL query.
 import type { Archive } from './archive.ts';
 import { coverageMatrix } from './coverage.ts';
-import { runReadOnlyQuery, QueryError, type QueryResult } from './query.ts';
+import { parseParamValue, runReadOnlyQuery, QueryError, type ParamType, type ParamValue, type QueryResult } from './query.ts';
 import { searchReports } from './search.ts';
 import { quoteIdentifier } from './wide-columns.ts';
 import { FIELD_SPECS } from '../parsers/index.ts';
@@ -11,8 +11,9 @@ import { FIELD_SPECS } from '../parsers/index.ts';
 export interface NamedQuery {
   name: string;
   summary: string;
-  params: { name: string; help: string; required?: boolean }[];
-  run(archive: Archive, params: Record<string, string | number>): QueryResult;
+  /** A parameter's type (text unless said): a text value given for an int one is converted, or refused. */
+  params: { name: string; help: string; required?: boolean; type?: ParamType }[];
+  run(archive: Archive, params: Record<string, ParamValue>): QueryResult;
 }
 
 const REPORT_COLUMNS = `r.id AS report_id, r.organ, r.year, r.template, r.region_code, r.published_date, r.format,
@@ -29,12 +30,12 @@ function sqlQuery(name: string, summary: string, params: NamedQuery['params'], s
 export const NAMED_QUERIES: NamedQuery[] = [
   {
     name: 'coverage',
-    summary: 'organ × year matrix: ok, checks-failing, legacy, no-figures, unparsed, missing',
+    summary: 'organ × year matrix, one row per organ: ok, checks-failing, legacy, no-figures, unparsed, lookalike, missing, not-expected',
     params: [
-      { name: 'from', help: 'first year (default: the earliest seen)' },
-      { name: 'to', help: 'last year (default: the latest seen)' },
-      { name: 'portal', help: 'portal id' },
-      { name: 'region', help: 'region code prefix' },
+      { name: 'from', help: 'first year (default 2019; earlier for legacy reports)', type: 'int' },
+      { name: 'to', help: 'last year (default: the last complete year)', type: 'int' },
+      { name: 'portal', help: 'portal id', type: 'int' },
+      { name: 'region', help: 'division code prefix (2, 4, 6 or 9 digits)' },
     ],
     run: (archive, p) => {
       const { years, rows } = coverageMatrix(archive, {
@@ -42,23 +43,23 @@ export const NAMED_QUERIES: NamedQuery[] = [
         regionPrefix: p.region === undefined ? undefined : String(p.region),
       });
       return {
-        columns: ['organ', 'region_code', ...years.map(String)],
-        rows: rows.map((row) => [row.organ, row.regionCode, ...years.map((y) => row.cells[y])]),
+        columns: ['organ_id', 'organ', 'level', 'region_code', 'portal_id', ...years.map(String)],
+        rows: rows.map((row) => [row.organId, row.organ, row.level, row.regionCode, row.portalId, ...years.map((y) => row.cells[y])]),
       };
     },
   },
   sqlQuery('by-organ', 'reports of organs whose name contains :organ, by year', [{ name: 'organ', help: 'part of the organ name', required: true }],
     `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
      WHERE r.organ LIKE '%' || :organ || '%' ORDER BY r.organ, r.year`),
-  sqlQuery('by-region', 'reports whose region code starts with :region', [{ name: 'region', help: 'region code prefix, e.g. 4107', required: true }],
-    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id
-     WHERE r.region_code LIKE :region || '%' ORDER BY r.region_code, r.organ, r.year`),
-  sqlQuery('by-year', 'reports on year :year', [{ name: 'year', help: 'the year the statistics cover', required: true }],
+  sqlQuery('by-region', 'reports of organs whose division code starts with :region (2, 4, 6 or 9 digits)', [{ name: 'region', help: 'division code prefix, e.g. 4107', required: true }],
+    `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id LEFT JOIN organs o ON o.id = r.organ_id
+     WHERE substr(coalesce(o.division_code, r.region_code), 1, length(:region)) = :region ORDER BY r.region_code, r.organ, r.year`),
+  sqlQuery('by-year', 'reports on year :year', [{ name: 'year', help: 'the year the statistics cover', required: true, type: 'int' }],
     `SELECT ${REPORT_COLUMNS} FROM reports r JOIN captures c ON c.id = r.capture_id WHERE r.year = :year ORDER BY r.region_code, r.organ`),
   sqlQuery('failing-checks', 'every failing check, with whom to blame (source or parse)', [
     { name: 'rule', help: 'only this rule, e.g. apps.balance' },
     { name: 'blame', help: 'source | parse' },
-    { name: 'year', help: 'only this year' },
+    { name: 'year', help: 'only this year', type: 'int' },
   ], `SELECT r.id AS report_id, r.organ, r.year, k.rule, k.blame, k.detail, c.url AS source_url
       FROM report_checks k JOIN reports r ON r.id = k.report_id JOIN captures c ON c.id = r.capture_id
       WHERE k.ok = 0 AND (:rule IS NULL OR k.rule = :rule) AND (:blame IS NULL OR k.blame = :blame) AND (:year IS NULL OR r.year = :year)
@@ -68,7 +69,7 @@ export const NAMED_QUERIES: NamedQuery[] = [
     summary: 'one figure across reports: value and raw string',
     params: [
       { name: 'key', help: 'a field key from fields.tsv, e.g. apps.new.total', required: true },
-      { name: 'year', help: 'only this year' },
+      { name: 'year', help: 'only this year', type: 'int' },
     ],
     run: (archive, p) => {
       const key = String(p.key);
@@ -100,7 +101,7 @@ export const NAMED_QUERIES: NamedQuery[] = [
   },
 ];
 
-function optionalNumber(value: string | number | undefined): number | undefined {
+function optionalNumber(value: ParamValue | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n)) throw new QueryError(`expected a number, got '${value}'`);
@@ -108,12 +109,21 @@ function optionalNumber(value: string | number | undefined): number | undefined 
 }
 
 /** Runs a named query after checking its parameters. */
-export function runNamedQuery(archive: Archive, name: string, params: Record<string, string | number>): QueryResult {
+export function runNamedQuery(archive: Archive, name: string, params: Record<string, ParamValue>): QueryResult {
   const query = NAMED_QUERIES.find((q) => q.name === name);
   if (!query) throw new QueryError(`no named query '${name}' (known: ${NAMED_QUERIES.map((q) => q.name).join(', ')})`);
   const unknown = Object.keys(params).filter((key) => !query.params.some((p) => p.name === key));
   if (unknown.length) throw new QueryError(`${name} takes no parameter ${unknown.join(', ')}`);
   const missing = query.params.filter((p) => p.required && params[p.name] === undefined);
   if (missing.length) throw new QueryError(`${name} needs ${missing.map((p) => `--param ${p.name}=…`).join(', ')}`);
-  return query.run(archive, params);
+  const typed = Object.fromEntries(Object.entries(params).map(([key, value]) => {
+    const type = query.params.find((p) => p.name === key)?.type ?? 'text';
+    if (type === 'text') return [key, String(value)];
+    try {
+      return [key, typeof value === 'string' ? parseParamValue(value, type) : type === 'int' ? BigInt(value) : Number(value)];
+    } catch (error) {
+      throw new QueryError(`${name} --param ${key}: ${(error as QueryError).message}`);
+    }
+  }));
+  return query.run(archive, typed);
 }

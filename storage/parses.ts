@@ -1,6 +1,8 @@
 // Recording parses of captures and keeping the reports they feed up to date.
+import type Database from 'better-sqlite3';
 import type { ParseResult } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
+import { expectOrgansOfPortal, organForName } from './organs.ts';
 import { selectReport } from './report-write.ts';
 import { cached } from './statements.ts';
 
@@ -29,26 +31,31 @@ export function recordParse(archive: Archive, captureId: number, result: ParseRe
   const json = JSON.stringify(stored);
   const organ = result.organ ? normalizeOrgan(result.organ) || null : null;
   return db.transaction((): RecordedParse => {
-    if (!cached(db, 'SELECT 1 FROM captures WHERE id = ?').get(captureId)) throw new Error(`no capture with id ${captureId}`);
+    const capture = cached(db, 'SELECT id, portal_id, url FROM captures WHERE id = ?').get(captureId) as { id: number; portal_id: number | null; url: string } | undefined;
+    if (!capture) throw new Error(`no capture with id ${captureId}`);
     const previous = cached(db, 'SELECT id, organ, year, template, parser_version, result, text FROM parses WHERE capture_id = ? ORDER BY id DESC LIMIT 1')
       .get(captureId) as { id: number; organ: string | null; year: number | null; template: string | null; parser_version: string; result: string; text: string | null } | undefined;
+    const organId = organ ? organForName(db, organ, { captureId, portalId: capture.portal_id, url: capture.url, divisionCodes: [result.regionCode] }) : null;
     const unchanged = previous && previous.parser_version === result.parserVersion && previous.result === json && previous.text === (text ?? null);
     const parseId = unchanged ? previous.id : insertParse(archive, captureId, result, organ, json, text);
     if (unchanged) {
       // Nothing any report depends on changed: a nightly re-fetch of an unchanged page costs one read.
-      const reportId = organ && result.year !== null && result.template !== null
-        ? (cached(db, 'SELECT id FROM reports WHERE organ = ? AND year = ?').pluck().get(organ, result.year) as number | undefined) ?? null
+      const reportId = organId !== null && result.year !== null && result.template !== null
+        ? (cached(db, 'SELECT id FROM reports WHERE organ_id = ? AND year = ?').pluck().get(organId, result.year) as number | undefined) ?? null
         : null;
       const chosen = reportId !== null && cached(db, 'SELECT parse_id FROM reports WHERE id = ?').pluck().get(reportId) === parseId;
       return { parseId, isNew: false, reportId, chosen };
     }
-    const touched = new Map<string, [string, number]>();
-    if (previous?.organ && previous.year !== null && previous.template !== null) touched.set(`${previous.organ}|${previous.year}`, [previous.organ, previous.year]);
-    if (organ && result.year !== null && result.template !== null) touched.set(`${organ}|${result.year}`, [organ, result.year]);
+    const touched = new Map<string, [number, number]>();
+    if (previous?.organ && previous.year !== null && previous.template !== null) {
+      const previousOrgan = organForName(db, previous.organ, { captureId, portalId: capture.portal_id, url: capture.url });
+      touched.set(`${previousOrgan}|${previous.year}`, [previousOrgan, previous.year]);
+    }
+    if (organId !== null && result.year !== null && result.template !== null) touched.set(`${organId}|${result.year}`, [organId, result.year]);
     let reportId: number | null = null;
     for (const [key, [keyOrgan, keyYear]] of touched) {
       const id = selectReport(db, keyOrgan, keyYear);
-      if (key === `${organ}|${result.year}`) reportId = id;
+      if (key === `${organId}|${result.year}`) reportId = id;
     }
     const chosen = reportId !== null && cached(db, 'SELECT parse_id FROM reports WHERE id = ?').pluck().get(reportId) === parseId;
     return { parseId, isNew: !unchanged, reportId, chosen };
@@ -74,8 +81,39 @@ export function latestParse(archive: Archive, captureId: number): (ParseResult &
 
 /** Re-chooses every report from the stored parses (after a change to the ranking). Returns how many. */
 export function reselectAllReports(archive: Archive): number {
-  const keys = archive.db.prepare(`SELECT DISTINCT organ, year FROM parses WHERE organ IS NOT NULL AND year IS NOT NULL AND template IS NOT NULL
-    UNION SELECT organ, year FROM reports`).all() as { organ: string; year: number }[];
-  archive.db.transaction(() => { for (const k of keys) selectReport(archive.db, k.organ, k.year); }).immediate();
-  return keys.length;
+  const db = archive.db;
+  return db.transaction(() => {
+    for (const id of db.prepare('SELECT id FROM portals WHERE division_code IS NOT NULL').pluck().all() as number[]) expectOrgansOfPortal(db, id);
+    // Names seen before the organ registry existed (an archive migrated to schema 3) get their alias first.
+    const unnamed = db.prepare(`SELECT p.organ, min(p.capture_id) AS capture_id FROM parses p
+      WHERE p.organ IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organ_aliases a WHERE a.name = p.organ) GROUP BY p.organ`).all() as { organ: string; capture_id: number }[];
+    for (const u of unnamed) {
+      const capture = db.prepare('SELECT portal_id, url FROM captures WHERE id = ?').get(u.capture_id) as { portal_id: number | null; url: string };
+      const region = db.prepare("SELECT json_extract(result, '$.regionCode') FROM parses WHERE organ = ? AND json_extract(result, '$.regionCode') IS NOT NULL LIMIT 1").pluck().get(u.organ) as string | undefined;
+      organForName(db, u.organ, { captureId: u.capture_id, portalId: capture.portal_id, url: capture.url, divisionCodes: [region] });
+    }
+    // Reports from before the registry: point them at their organ, one report per organ × year (ids kept where they can be).
+    const legacy = db.prepare('SELECT r.id, r.year, a.organ_id FROM reports r JOIN organ_aliases a ON a.name = r.organ WHERE r.organ_id IS NULL ORDER BY r.id').all() as { id: number; year: number; organ_id: number }[];
+    for (const r of legacy) {
+      const taken = db.prepare('SELECT 1 FROM reports WHERE organ_id = ? AND year = ?').get(r.organ_id, r.year);
+      const name = db.prepare('SELECT name FROM organs WHERE id = ?').pluck().get(r.organ_id) as string;
+      const clash = db.prepare('SELECT 1 FROM reports WHERE organ = ? AND year = ? AND id <> ?').get(name, r.year, r.id);
+      if (taken || clash) {
+        db.prepare(`INSERT INTO report_search (report_search, rowid, title, text) SELECT 'delete', report_id, title, text FROM report_documents WHERE report_id = ?`).run(r.id);
+        db.prepare('DELETE FROM reports WHERE id = ?').run(r.id);
+      } else {
+        db.prepare('UPDATE reports SET organ_id = ?, organ = ? WHERE id = ?').run(r.organ_id, name, r.id);
+      }
+    }
+    const keys = db.prepare(`SELECT DISTINCT a.organ_id, p.year FROM parses p JOIN organ_aliases a ON a.name = p.organ
+      WHERE p.year IS NOT NULL AND p.template IS NOT NULL
+      UNION SELECT organ_id, year FROM reports WHERE organ_id IS NOT NULL`).all() as { organ_id: number; year: number }[];
+    for (const k of keys) selectReport(db, k.organ_id, k.year);
+    return keys.length;
+  }).immediate();
+}
+
+/** Re-chooses the report of one organ × year (after a decision about organs); inside the caller's transaction. */
+export function reselectOrganYear(db: Database.Database, organId: number, year: number): number | null {
+  return selectReport(db, organId, year);
 }

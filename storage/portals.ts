@@ -1,5 +1,6 @@
 // The registry of portals: what the nightly crawl visits and what it learnt about each site.
 import type { Archive } from './archive.ts';
+import { expectOrgansOfPortal } from './organs.ts';
 
 /** A portal as the crawler and the web pages see it. */
 export interface Portal {
@@ -17,6 +18,8 @@ export interface Portal {
   notes: string | null;
   addedAt: string;
   lastCrawlAt: string | null;
+  /** Hosts off the portal's domain its crawl may fetch from (`host`, `host:port`, `*.domain`). */
+  allowHosts: string[];
 }
 
 /** What can be set on a portal; undefined leaves a value alone, null clears it. */
@@ -30,12 +33,13 @@ export interface PortalPatch {
   robotsTxt?: string | null;
   notes?: string | null;
   lastCrawlAt?: string | null;
+  allowHosts?: string[] | null;
 }
 
 const columnOf: Record<keyof PortalPatch, string> = {
   name: 'name', divisionCode: 'division_code', level: 'level', enabled: 'enabled',
   needsBrowser: 'needs_browser', blockedReason: 'blocked_reason', robotsTxt: 'robots_txt',
-  notes: 'notes', lastCrawlAt: 'last_crawl_at',
+  notes: 'notes', lastCrawlAt: 'last_crawl_at', allowHosts: 'allow_hosts',
 };
 
 /** Adds the portal with this URL, or updates the given fields of the existing one. */
@@ -52,12 +56,13 @@ export function updatePortal(archive: Archive, id: number, patch: PortalPatch): 
   for (const [key, value] of Object.entries(patch) as [keyof PortalPatch, unknown][]) {
     if (value === undefined || !(key in columnOf)) continue;
     sets.push(`${columnOf[key]} = ?`);
-    values.push(typeof value === 'boolean' ? Number(value) : value);
+    values.push(typeof value === 'boolean' ? Number(value) : Array.isArray(value) ? (value.length ? JSON.stringify(value) : null) : value);
   }
   const now = new Date().toISOString();
   if (patch.blockedReason !== undefined) { sets.push('blocked_at = ?'); values.push(patch.blockedReason === null ? null : now); }
   if (patch.robotsTxt !== undefined) { sets.push('robots_fetched_at = ?'); values.push(now); }
   if (sets.length > 0) archive.db.prepare(`UPDATE portals SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  if (typeof patch.divisionCode === 'string') expectOrgansOfPortal(archive.db, id);
   const portal = getPortal(archive, id);
   if (!portal) throw new Error(`no portal with id ${id}`);
   return portal;
@@ -98,7 +103,17 @@ interface PortalRow {
   id: number; url: string; name: string | null; division_code: string | null; level: string | null;
   enabled: number; needs_browser: number; blocked_reason: string | null; blocked_at: string | null;
   robots_txt: string | null; robots_fetched_at: string | null; notes: string | null;
-  added_at: string; last_crawl_at: string | null;
+  added_at: string; last_crawl_at: string | null; allow_hosts: string | null;
+}
+
+function allowHostsOf(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((h): h is string => typeof h === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function toPortal(row: PortalRow): Portal {
@@ -106,6 +121,6 @@ function toPortal(row: PortalRow): Portal {
     id: row.id, url: row.url, name: row.name, divisionCode: row.division_code, level: row.level,
     enabled: row.enabled === 1, needsBrowser: row.needs_browser === 1, blockedReason: row.blocked_reason,
     blockedAt: row.blocked_at, robotsTxt: row.robots_txt, robotsFetchedAt: row.robots_fetched_at,
-    notes: row.notes, addedAt: row.added_at, lastCrawlAt: row.last_crawl_at,
+    notes: row.notes, addedAt: row.added_at, lastCrawlAt: row.last_crawl_at, allowHosts: allowHostsOf(row.allow_hosts),
   };
 }

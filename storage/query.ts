@@ -13,9 +13,40 @@ export class QueryError extends Error {
   override name = 'QueryError';
 }
 
-/** `--param year=2021`: numbers become numbers so comparisons with integer columns behave. */
-export function parseParamValue(text: string): string | number {
-  return /^-?\d+(\.\d+)?$/.test(text) && text.length < 16 ? Number(text) : text;
+/** The types a parameter can be asked for: `--param NAME:int=4107`. */
+export const PARAM_TYPES = ['text', 'int', 'real'] as const;
+export type ParamType = (typeof PARAM_TYPES)[number];
+/** A bound value: text, a REAL, or an INTEGER (bigint, the only way better-sqlite3 binds INTEGER). */
+export type ParamValue = string | number | bigint;
+
+/**
+ * Converts one parameter's text to its type. Text stays text (`region=4107` binds '4107', so
+ * `LIKE :region || '%'` means the digits as written, never '4107.0%'); `int` and `real` must look
+ * like numbers, or a QueryError says what was given.
+ */
+export function parseParamValue(text: string, type: ParamType = 'text'): ParamValue {
+  if (type === 'text') return text;
+  const pattern = type === 'int' ? /^[-+]?\d+$/ : /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+  const value = Number(text.trim());
+  if (!pattern.test(text.trim()) || !Number.isFinite(value) || (type === 'int' && !/^[-+]?\d{1,18}$/.test(text.trim()))) {
+    throw new QueryError(`expected ${type === 'int' ? 'an integer' : 'a number'} for a parameter of type ${type}, got '${text}'`);
+  }
+  // better-sqlite3 binds every JS number as REAL; a BigInt binds as INTEGER, as `:int` promises.
+  return type === 'int' ? BigInt(text.trim()) : value;
+}
+
+/**
+ * One `--param` as written: `NAME=VALUE` (text) or `NAME:TYPE=VALUE` with TYPE text | int | real.
+ * Returns the name, the value and whether a type was asked for (a named query may type the rest).
+ */
+export function parseParamAssignment(assignment: string): { name: string; value: ParamValue; typed: boolean } {
+  const match = /^([A-Za-z_]\w*)(?::(\w+))?=(.*)$/s.exec(assignment);
+  if (!match) throw new QueryError(`--param wants NAME=VALUE or NAME:TYPE=VALUE, got '${assignment}'`);
+  const [, name, type, text] = match;
+  if (type !== undefined && !(PARAM_TYPES as readonly string[]).includes(type)) {
+    throw new QueryError(`--param ${name}:${type}: unknown type '${type}' (known: ${PARAM_TYPES.join(', ')})`);
+  }
+  return { name, value: parseParamValue(text, (type as ParamType | undefined) ?? 'text'), typed: type !== undefined };
 }
 
 /** Runs one read-only statement with named parameters (`:name`, `@name` or `$name` in the SQL). */

@@ -63,8 +63,8 @@ export function getReport(archive: Archive, reportId: number): ReportDetail | un
     .map((f) => ({ key: f.key, value: f.value, raw: f.raw, provenance: f.provenance ? JSON.parse(f.provenance) : null }));
   const order = new Map(Object.keys(parse.fields ?? {}).map((key, i) => [key, i]));
   fields.sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9));
-  const checks = (db.prepare('SELECT rule, ok, blame, detail FROM report_checks WHERE report_id = ? ORDER BY seq').all(reportId) as any[])
-    .map((c) => ({ rule: c.rule, ok: c.ok === 1, detail: c.detail, ...(c.blame ? { blame: c.blame } : {}) }));
+  const checks = (db.prepare('SELECT rule, ok, blame, detail, status FROM report_checks WHERE report_id = ? ORDER BY seq').all(reportId) as any[])
+    .map((c) => ({ rule: c.rule, ok: c.ok === 1, status: c.status, detail: c.detail, ...(c.blame ? { blame: c.blame } : {}) }));
   const sources = db.prepare(`SELECT s.capture_id AS captureId, s.parse_id AS parseId, s.role, c.url, c.content_type AS contentType,
       c.fetched_at AS fetchedAt, c.size, p.format, c.link_text AS linkText
     FROM report_sources s JOIN captures c ON c.id = s.capture_id LEFT JOIN parses p ON p.id = s.parse_id

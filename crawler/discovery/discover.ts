@@ -3,7 +3,8 @@
 // (or skipped). Pure: the crawler records the result.
 import { classifyTitle } from './report-title.ts';
 import { FOLLOW_THRESHOLD, areaOf, scoreLink, type PageArea, type PageLink } from './link-score.ts';
-import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin } from './urls.ts';
+import { fileNameOf, isAttachmentUrl, isMobileTwin } from './urls.ts';
+import { isInScope, outOfScopeReason, type PortalScope } from './scope.ts';
 
 /** Where the page sits and how it was reached. */
 export interface PageContext {
@@ -15,6 +16,8 @@ export interface PageContext {
   depth: number;
   /** True on report pages: their document links are the report's attachments. */
   isReportPage?: boolean;
+  /** The portal's scope with the registry's allowed hosts (default: the portal URL's own). */
+  scope?: PortalScope;
 }
 
 /** A frontier entry proposed for a link. */
@@ -50,18 +53,24 @@ export function discoverLinks(links: PageLink[], page: PageContext, pagerUrls: s
   const out = new Map<string, Discovery>();
   const depth = page.depth + 1;
   const put = (d: Discovery) => { if (!out.has(d.url) || (out.get(d.url)!.skipReason && !d.skipReason)) out.set(d.url, d); };
+  const scope = page.scope ?? page.portalUrl;
   for (const url of pagerUrls) {
-    if (isInScope(url, page.portalUrl, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
+    if (isInScope(url, scope, 'page')) put({ url, label: 'list', linkText: '', context: { area: page.area, hops: page.hops }, depth });
   }
   for (const link of links) {
     if (link.url === page.url) continue;
     const text = linkLabel(link);
     const attachment = isAttachmentUrl(link.url);
     const verdict = reportLike(text || fileNameOf(link.url) || '', page.area);
-    // A report may sit on another host (a flipbook on a bare IP, a file server): follow report
-    // links and attachments there, but never navigation.
+    // A report may sit on another host of the portal's domain (a file server) or on a host the
+    // registry allows (a flipbook on a bare IP): follow report links and attachments there, never
+    // navigation. One that would have been followed anywhere else is recorded as refused.
     const crossHostOk = attachment || verdict.kind === 'report';
-    if (!isInScope(link.url, page.portalUrl, crossHostOk ? 'attachment' : 'page')) continue;
+    const outside = outOfScopeReason(link.url, scope, crossHostOk ? 'attachment' : 'page');
+    if (outside) {
+      if (verdict.kind === 'report' || (attachment && (page.isReportPage || page.area === 'reports'))) put({ url: link.url, label: attachment ? 'attachment' : 'report', linkText: text, context: { area: page.area, hops: page.hops }, depth, skipReason: `out_of_scope: ${outside}` });
+      continue;
+    }
     if (isMobileTwin(link.url)) {
       put({ url: link.url, label: 'report', linkText: text, context: { area: page.area, hops: page.hops }, depth, skipReason: 'mobile twin of a desktop page' });
       continue;

@@ -53,19 +53,5 @@ export function hostOf(url: string): string {
   return new URL(url).host;
 }
 
-/**
- * Pages stay on the portal's own host (sub-sites of townships and departments live there or on
- * sub-domains of the same site); attachments may also come from another host, since portals keep
- * files on a separate file server.
- */
-export function isInScope(url: string, portalUrl: string, kind: 'page' | 'attachment'): boolean {
-  const target = new URL(url);
-  const portal = new URL(portalUrl);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return false;
-  if (target.host === portal.host) return true;
-  if (kind === 'attachment') return true;
-  const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(portal.hostname);
-  if (isIp) return false;
-  const siteDomain = portal.hostname.replace(/^www\./, '');
-  return target.hostname === siteDomain || target.hostname.endsWith(`.${siteDomain}`);
-}
+// Scope (which hosts a portal's crawl may call) lives in scope.ts.
+export { isInScope, outOfScopeReason } from './scope.ts';

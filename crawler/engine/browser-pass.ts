@@ -11,6 +11,8 @@ import { analyseHtml } from '../routes/page-analysis.ts';
 import { entryOf, type FetchedBody } from '../routes/accept.ts';
 import { requestFor } from './http-pass.ts';
 import { hostOf } from '../discovery/urls.ts';
+import { outOfScopeReason } from '../discovery/scope.ts';
+import { guardsOf } from './guards.ts';
 
 /** Where Debian puts Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -46,7 +48,13 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     preNavigationHooks: [async ({ request, page }) => {
       await state.pacer.waitTurn(hostOf(request.url));
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
-      await page.route('**/*', (route: Route) => (BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+      // A navigation (the page, a redirect, a frame) leaving the portal's scope is aborted like an HTTP one.
+      const scope = guardsOf(state).scope;
+      await page.route('**/*', (route: Route) => {
+        const wanted = route.request();
+        const leaves = wanted.resourceType() === 'document' && outOfScopeReason(wanted.url(), scope, 'page') !== null;
+        return BLOCKED_RESOURCES.has(wanted.resourceType()) || leaves ? route.abort() : route.continue();
+      });
     }],
     postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],
     requestHandler: async ({ page, request, response }) => {

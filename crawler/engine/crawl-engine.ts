@@ -60,8 +60,9 @@ export class CrawlEngine {
     // with "Promise handler has been canceled due to a timeout").
     this.requests = new FrontierRequests(settings.perHostConcurrency,
       AsyncResource.bind((slot: PortalSlot) => void this.drained(slot)), AsyncResource.bind(() => this.wake()));
+    let closeClient = () => {};
     const crawler = sharedHttpCrawler({
-      settings, requests: this.requests, log: this.log,
+      settings, requests: this.requests, log: this.log, onClose: (close) => { closeClient = close; },
       stateOf: (id) => this.open.get(id)?.state,
       routerOf: (id) => {
         const open = this.open.get(id);
@@ -75,6 +76,7 @@ export class CrawlEngine {
     try {
       await crawler.run();
     } finally {
+      closeClient();
       await this.parser?.close();
       this.writer.flush();
     }

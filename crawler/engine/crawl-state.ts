@@ -5,6 +5,9 @@ import type { DocumentParser } from '../../parsers/index.ts';
 import type { CrawlSettings } from './settings.ts';
 import type { HostPacer } from '../politeness/host-pacer.ts';
 import type { RobotsPolicy } from '../politeness/robots.ts';
+import type { TrapNote } from '../discovery/traps.ts';
+
+export type { TrapNote } from '../discovery/traps.ts';
 
 /** A report the crawl found: the document parsed as a report, and where it came from. */
 export interface FoundReport {
@@ -36,6 +39,10 @@ export interface PortalTally {
   deferred: number;
   blockedReason: string | null;
   usedBrowser: boolean;
+  /** URLs not fetched because they left the portal's scope (a link, a redirect hop, a private address). */
+  refused: UrlNote[];
+  /** Traps found (a page with thousands of links, an endless calendar); a crawl with traps exits 1. */
+  traps: TrapNote[];
 }
 
 /** Shared state of one portal's crawl, handed to every route handler. */
@@ -64,5 +71,5 @@ export interface PortalCrawlState {
 
 /** An empty tally. */
 export function newTally(): PortalTally {
-  return { fetched: 0, notModified: 0, newCaptures: 0, changedCaptures: 0, reports: [], skipped: [], failed: [], deferred: 0, blockedReason: null, usedBrowser: false };
+  return { fetched: 0, notModified: 0, newCaptures: 0, changedCaptures: 0, reports: [], skipped: [], failed: [], deferred: 0, blockedReason: null, usedBrowser: false, refused: [], traps: [] };
 }

@@ -7,6 +7,8 @@
 import { Request, RequestState, type IRequestManager, type RequestQueueOperationInfo } from '@crawlee/http';
 import { queuedEntriesAfter, settleEntry, type FrontierEntry } from '../../storage/index.ts';
 import { robotsFor } from '../politeness/robots-cache.ts';
+import { outOfScopeReason } from '../discovery/scope.ts';
+import { guardsOf } from './guards.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 
 /** Rows read from the frontier at a time, per portal. */
@@ -132,6 +134,14 @@ export class FrontierRequests implements IRequestManager {
       const state = slot.state;
       const entry = entryOfRequest(request);
       slot.inFlight++;
+      // Entries queued before the scope was checked (an older frontier) are refused here too.
+      const outside = outOfScopeReason(entry.url, guardsOf(state).scope, entry.label === 'attachment' || entry.label === 'report' ? 'attachment' : 'page');
+      if (outside) {
+        settleEntry(state.archive, entry.id, { status: 'skipped', reason: `out_of_scope: ${outside}`, runId: state.runId });
+        state.tally.refused.push({ url: entry.url, reason: `out_of_scope: ${outside}` });
+        this.settled(slot);
+        continue;
+      }
       const robots = await robotsFor(state, entry.url);
       if (!robots.isAllowed(entry.url)) {
         settleEntry(state.archive, entry.id, { status: 'skipped', reason: 'forbidden by robots.txt', runId: state.runId });

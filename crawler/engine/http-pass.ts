@@ -18,6 +18,8 @@ import { settleEntry } from '../../storage/index.ts';
 import { entryOfRequest, type FrontierRequests } from './frontier-requests.ts';
 
 export { requestFor } from './frontier-requests.ts';
+import { BoundedHttpClient, FinalFetchRefusal } from '../responses/http-client.ts';
+import { fetchPolicyOf } from './guards.ts';
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 
@@ -49,6 +51,8 @@ export interface SharedCrawlerInput {
   /** The route handlers of an open portal, by portal id. */
   routerOf: (portalId: number) => ((ctx: HttpCrawlingContext) => Promise<void>) | undefined;
   log: (line: string) => void;
+  /** Receives the function that closes the run's HTTP client (its kept-alive connections). */
+  onClose?: (close: () => void) => void;
 }
 
 /** Builds the run's crawler; `run()` it once, it ends when FrontierRequests says the run is finished. */
@@ -60,7 +64,19 @@ export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCr
     if (!state) throw new Error(`no open portal for ${request.url}`);
     return state;
   };
+  // One bounded HTTP client for the run (bodies capped on the wire and inflated, the body inside the
+  // timeout, every redirect hop in scope), with the policy of the request's portal.
+  const policies = new WeakMap<PortalCrawlState, ReturnType<typeof fetchPolicyOf>>();
+  const httpClient = new BoundedHttpClient((request) => {
+    const state = input.stateOf(Number((request as { nianbaoPortalId?: unknown }).nianbaoPortalId));
+    if (!state) throw new FinalFetchRefusal('out_of_scope', `no open portal for ${String(request.url)}`, String(request.url));
+    let policy = policies.get(state);
+    if (!policy) policies.set(state, (policy = fetchPolicyOf(state)));
+    return policy;
+  });
+  input.onClose?.(() => httpClient.close());
   return new HttpCrawler({
+    httpClient,
     // Crawlee 3.18's option checks do not know its own `requestManager` option; a request queue
     // is any object with fetchNextRequest and addRequest, and BasicCrawler uses it as the manager.
     requestQueue: requests as unknown as RequestProvider,
@@ -99,6 +115,8 @@ export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCr
       gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
       (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
       gotOptions.maxRedirects = 8;
+      // Passed through to the HTTP client, which picks the portal's fetch policy by it.
+      (gotOptions as Record<string, unknown>).nianbaoPortalId = state.portal.id;
     }],
     postNavigationHooks: [async ({ request }) => stateFor(request).pacer.markDone(hostOf(request.url))],
     failedRequestHandler: async ({ request }, error) => {
@@ -115,6 +133,13 @@ export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCr
 async function recordFailure(state: PortalCrawlState, request: Request, error: Error): Promise<void> {
   const entry = entryOfRequest(request);
   if (state.blocked) return; // left queued for another night
+  if (error instanceof FinalFetchRefusal && (error.code === 'out_of_scope' || error.code === 'private_address')) {
+    // Never fetched, so nothing is stored: the frontier and the summary say why.
+    const refusal = `${error.code}: ${error.detail}`;
+    settleEntry(state.archive, entry.id, { status: 'skipped', reason: refusal, runId: state.runId });
+    state.tally.refused.push({ url: entry.url, reason: refusal });
+    return;
+  }
   const reason = failureReason(error);
   await state.write(() => {
     storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
@@ -126,7 +151,9 @@ async function recordFailure(state: PortalCrawlState, request: Request, error: E
 /** A short reason for a failed fetch: the HTTP status class, a redirect loop, a timeout, a network error. */
 export function failureReason(error: Error): string {
   const message = error.message ?? String(error);
+  if (error instanceof FinalFetchRefusal) return error.code;
   if (/^http-\d+/.test(message)) return message;
+  if (/^timeout: /.test(message)) return 'timeout';
   if (/redirect/i.test(message)) return 'redirect loop';
   if (/timed? ?out|timeout/i.test(message)) return 'timeout';
   if (/ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|socket hang up/i.test(message)) return `network: ${message.match(/E[A-Z]+|socket hang up/)?.[0]}`;

@@ -1,8 +1,8 @@
 // A crawl run over several portals at once (each polite on its own): records the run, crawls with
 // the run's one crawler (crawl-engine.ts), and stores the summary that the CLI prints.
-import { finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../../storage/index.ts';
+import { acquireCrawlLock, finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../../storage/index.ts';
 import { CrawlEngine } from './crawl-engine.ts';
-import type { PortalTally } from './crawl-state.ts';
+import { newTally, type PortalTally } from './crawl-state.ts';
 import { resolveSettings, type CrawlSettings } from './settings.ts';
 import { summarisePortal, summariseRun, type RunSummary } from './summary.ts';
 
@@ -20,6 +20,16 @@ export interface CrawlRunInput {
 export async function runCrawl(input: CrawlRunInput): Promise<RunSummary & { tallies: Map<number, PortalTally> }> {
   const settings = resolveSettings(input.settings);
   const kind = input.kind ?? 'crawl';
+  // One crawl per archive: a second one refuses (naming the holder) before it marks anything interrupted.
+  const lock = acquireCrawlLock(input.archive, kind);
+  try {
+    return await runLocked(input, settings, kind);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(input: CrawlRunInput, settings: CrawlSettings, kind: 'crawl' | 'seed'): Promise<RunSummary & { tallies: Map<number, PortalTally> }> {
   const startedAt = new Date().toISOString();
   markInterruptedRuns(input.archive, kind, startedAt);
   const runId = startRun(input.archive, kind);
@@ -31,5 +41,5 @@ export async function runCrawl(input: CrawlRunInput): Promise<RunSummary & { tal
 }
 
 function crashedTally(message: string): PortalTally {
-  return { fetched: 0, notModified: 0, newCaptures: 0, changedCaptures: 0, reports: [], skipped: [], failed: [{ url: '', reason: `crash: ${message}` }], deferred: 0, blockedReason: null, usedBrowser: false };
+  return { ...newTally(), failed: [{ url: '', reason: `crash: ${message}` }] };
 }

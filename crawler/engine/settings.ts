@@ -48,6 +48,14 @@ export interface CrawlSettings {
   /** Worker threads parsing while crawling (`--jobs`); null: one per core. */
   parseJobs: number | null;
   userAgent: string;
+  /** Hosts every portal of this run may also fetch from, besides its own domain and its registry allow-list. */
+  allowHosts: string[];
+  /** Largest robots.txt read; the rest is ignored (RFC 9309 asks for at least 500 KiB). */
+  maxRobotsBytes: number;
+  /** Links one page may add to the frontier; a page with more is a trap (the rest is dropped). */
+  maxLinksPerPage: number;
+  /** URLs of one path that differ only in query values (a calendar's `?date=…`), per portal and run. */
+  maxUrlsPerPattern: number;
   /** Crawlee's own log level (from crawlee.json or CRAWLEE_LOG_LEVEL through the command line). */
   crawleeLogLevel: CrawleeLogLevel;
 }
@@ -71,6 +79,10 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   parseWhileCrawling: true,
   parseJobs: null,
   userAgent: USER_AGENT,
+  allowHosts: [],
+  maxRobotsBytes: 512 * 1024,
+  maxLinksPerPage: 1000,
+  maxUrlsPerPattern: 200,
   crawleeLogLevel: 'ERROR',
 };
 
@@ -89,7 +101,7 @@ export class SettingsError extends Error {}
 /** Merges overrides into the defaults and checks every number. */
 export function resolveSettings(overrides: Partial<CrawlSettings> = {}): CrawlSettings {
   const settings = { ...DEFAULT_SETTINGS, ...stripUndefined(overrides) };
-  const positive: (keyof CrawlSettings)[] = ['perHostConcurrency', 'portalConcurrency', 'maxPagesPerPortal', 'maxAttachmentBytes', 'requestTimeoutSecs'];
+  const positive: (keyof CrawlSettings)[] = ['perHostConcurrency', 'portalConcurrency', 'maxPagesPerPortal', 'maxAttachmentBytes', 'requestTimeoutSecs', 'maxRobotsBytes', 'maxLinksPerPage', 'maxUrlsPerPattern'];
   for (const key of positive) {
     const value = settings[key] as number;
     if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${key} must be a positive number, got ${value}`);

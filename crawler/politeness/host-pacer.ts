@@ -1,10 +1,13 @@
 // Per-host politeness outside Crawlee (which has no per-host limits and ignores Crawl-delay): a
-// minimum gap between request starts on one host, widened by back-off after 429/5xx.
+// minimum gap between request starts on one host, widened by back-off after 429/5xx and narrowed
+// again, halving per good answer, back to the host's own gap (the base delay or its Crawl-delay).
 
 /** Spaces request starts per host; `waitTurn` resolves when this host may be called again. */
 export class HostPacer {
   private nextStartMs = new Map<string, number>();
   private delayMs = new Map<string, number>();
+  /** A host's own gap (Crawl-delay), the floor its back-off decays to. */
+  private hostBaseMs = new Map<string, number>();
 
   constructor(private baseDelayMs: number, private maxBackoffMs: number) {}
 
@@ -12,11 +15,28 @@ export class HostPacer {
   setHostDelay(host: string, delayMs: number): void {
     const before = this.delayFor(host);
     const after = Math.max(this.baseDelayMs, delayMs);
-    this.delayMs.set(host, after);
+    this.hostBaseMs.set(host, after);
+    this.delayMs.set(host, Math.max(after, this.delayMs.get(host) ?? 0));
     // The robots.txt request itself was booked with the old gap: the next start moves out by the
     // difference, or the first page after robots.txt would come too early.
     const booked = this.nextStartMs.get(host);
     if (booked !== undefined && after > before) this.nextStartMs.set(host, booked + after - before);
+  }
+
+  /** The gap a host returns to once it answers well again. */
+  baseDelayFor(host: string): number {
+    return this.hostBaseMs.get(host) ?? this.baseDelayMs;
+  }
+
+  /** After a good answer: a backed-off gap halves, never below the host's own gap. */
+  recover(host: string): void {
+    const current = this.delayMs.get(host);
+    if (current === undefined) return;
+    const base = this.baseDelayFor(host);
+    if (current <= base) return;
+    const next = current / 2 < base + 1 ? base : current / 2;
+    if (next === base && !this.hostBaseMs.has(host)) this.delayMs.delete(host);
+    else this.delayMs.set(host, next);
   }
 
   /** The gap currently applied to a host. */

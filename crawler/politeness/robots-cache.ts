@@ -5,6 +5,7 @@ import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { loadRobots } from './robots-loader.ts';
 import type { RobotsPolicy } from './robots.ts';
 import { hostOf } from '../discovery/urls.ts';
+import { fetchPolicyOf } from '../engine/guards.ts';
 
 const pending = new WeakMap<PortalCrawlState, Map<string, Promise<RobotsPolicy>>>();
 
@@ -19,7 +20,8 @@ export async function robotsFor(state: PortalCrawlState, url: string): Promise<R
   if (!load) {
     load = (async () => {
       const origin = new URL(url).origin;
-      const loaded = await loadRobots(origin, state.settings.userAgent, state.pacer, state.settings.requestTimeoutSecs * 1000);
+      const policy = fetchPolicyOf(state, state.settings.maxRobotsBytes);
+      const loaded = await loadRobots(origin, state.settings.userAgent, state.pacer, policy.timeoutMs, policy);
       if (state.settings.honourCrawlDelay && loaded.policy.crawlDelaySecs !== undefined) state.pacer.setHostDelay(host, loaded.policy.crawlDelaySecs * 1000);
       if (host === hostOf(state.portal.url) && loaded.text !== null) updatePortal(state.archive, state.portal.id, { robotsTxt: loaded.text });
       state.robots.set(host, loaded.policy);

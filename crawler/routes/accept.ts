@@ -43,6 +43,8 @@ export function acceptResponse(ctx: HttpCrawlingContext, state: PortalCrawlState
   const sample = isTextual(contentType, bytes) ? decodeHtmlBytes(bytes.subarray(0, 20000)).text : '';
   const verdict = classifyResponse(status, finalUrl, sample, headers);
   state.tally.fetched++;
+  // A good answer lets a host's back-off decay towards its usual gap.
+  if (verdict.kind === 'content' || verdict.kind === 'not-modified') state.pacer.recover(hostOf(entry.url));
   switch (verdict.kind) {
     case 'content':
       if (bytes.byteLength > state.settings.maxAttachmentBytes) {

@@ -6,6 +6,7 @@ import { addToFrontier, recordParse, settleEntry, storeCapture, type FrontierEnt
 import type { Discovery } from '../discovery/discover.ts';
 import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
+import { guardsOf } from '../engine/guards.ts';
 
 /** What a handler worked out about a fetched body. */
 export interface PageFindings {
@@ -21,6 +22,11 @@ export interface Committed { captureId: number; isNew: boolean; queued: Frontier
 /** Records the fetch and its findings. */
 export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings): Promise<Committed> {
   const { entry } = fetched;
+  const { kept: discoveries, traps } = guardsOf(state).traps.filter(entry.url, findings.discoveries);
+  for (const trap of traps) {
+    state.tally.traps.push(trap);
+    state.log(`${state.portal.url}: trap (${trap.kind}) at ${trap.url}: ${trap.detail}`);
+  }
   const { added, captureId, isNew } = await state.write(() => {
     const stored = storeCapture(state.archive, {
       url: entry.url, finalUrl: fetched.finalUrl, status: fetched.status, headers: fetched.headers, bytes: fetched.bytes,
@@ -31,7 +37,7 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
       else state.tally.newCaptures++;
     }
     if (findings.parse) recordFound(state, fetched, findings, stored.id, stored.isNew);
-    const newEntries = addToFrontier(state.archive, state.portal.id, findings.discoveries.map((d) => ({
+    const newEntries = addToFrontier(state.archive, state.portal.id, discoveries.map((d) => ({
       url: d.url, label: d.label, depth: d.depth, parentUrl: entry.url, linkText: d.linkText, context: d.context,
       status: d.skipReason ? 'skipped' as const : 'queued' as const, reason: d.skipReason ?? null,
     })));
@@ -41,7 +47,11 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
     });
     return { added: newEntries, captureId: stored.id, isNew: stored.isNew };
   });
-  for (const e of added) if (e.status === 'skipped') state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
+  for (const e of added) {
+    if (e.status !== 'skipped') continue;
+    if (e.reason?.startsWith('out_of_scope')) state.tally.refused.push({ url: e.url, reason: e.reason });
+    else state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
+  }
   const queued = added.filter((e) => e.status === 'queued');
   if (queued.length > 0) await state.enqueue(queued);
   return { captureId, isNew, queued };

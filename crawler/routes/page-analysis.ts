@@ -13,6 +13,7 @@ import { looksLikeScriptShell } from '../discovery/needs-browser.ts';
 import { normaliseUrl } from '../discovery/urls.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
+import { guardsOf } from '../engine/guards.ts';
 
 /** What a page gave: entries to record, and whether only a browser can show its links. */
 export interface PageAnalysis {
@@ -27,7 +28,7 @@ export function pageContextOf(state: PortalCrawlState, fetched: FetchedBody, tit
   const ctx = fetched.entry.context as { area?: PageArea; hops?: number };
   const parentArea = ctx.area ?? 'portal';
   return {
-    url: fetched.entry.url, portalUrl: state.portal.url, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage,
+    url: fetched.entry.url, portalUrl: state.portal.url, scope: guardsOf(state).scope, depth: fetched.entry.depth, hops: ctx.hops ?? 0, isReportPage,
     area: areaOf(title, fetched.entry.url, parentArea),
   };
 }

@@ -63,7 +63,13 @@ export interface ExtractedDocument {
    * metadata table's 生成日期), as ISO dates; the report's own printed dates are in `text`.
    */
   pageDates?: { label: string; date: string }[];
+  /** Pages in the file (PDF, OCR'd PDF). */
   pages?: number;
+  /**
+   * Pages whose text was read; fewer than `pages` (an unreadable page, pages past a cap) fails the
+   * `parse.pages` check, so a parse that lost pages never passes with fewer figures.
+   */
+  pagesRead?: number;
   /** Set when any text came from OCR: mean word confidence 0..100. */
   ocrConfidence?: number;
   warnings: string[];
@@ -80,9 +86,20 @@ export type CheckBlame = 'source' | 'parse';
 
 export interface Check {
   rule: string;
+  /** False only when the rule fails; a rule that could not be checked is ok (it found nothing wrong) — see `status`. */
   ok: boolean;
   detail: string;
   blame?: CheckBlame;
+  /** holds / fails / not_checked (every equation of the rule met a blank cell); absent in older parses: read it with checkStatus. */
+  status?: CheckStatus;
+}
+
+/** The three outcomes of a rule. */
+export type CheckStatus = 'holds' | 'fails' | 'not_checked';
+
+/** A check's outcome, for parses stored before `status` existed too. */
+export function checkStatus(check: Pick<Check, 'ok' | 'status'>): CheckStatus {
+  return check.status ?? (check.ok ? 'holds' : 'fails');
 }
 
 /** One top-level part of the report, heading as printed ("" when the part has no printed heading). */
@@ -141,4 +158,9 @@ export interface ParseHints {
   contentType?: string;
   /** Charset from an HTTP Content-Type header, if one was sent. */
   headerCharset?: string;
+  /**
+   * Cancels a long reading (OCR, a PDF's pages): its tesseract and pdftoppm children are killed and
+   * the parse fails with the code `cancelled`.
+   */
+  signal?: AbortSignal;
 }

@@ -39,14 +39,18 @@ export function parseTsv(tsv: string, imageCount: number): OcrWord[][] {
   return words;
 }
 
-/** Writes the images into `dir` and reads them all in one tesseract run. */
-export async function ocrImages(images: GreyImage[], dir: string, name: string, mode: OcrMode): Promise<OcrWord[][]> {
+/**
+ * Writes the images into `dir` and reads them all in one tesseract run. An entry given as a path is
+ * an image already written (a page's text image, put on disk as soon as it was prepared so that a
+ * long scan does not hold every page in memory).
+ */
+export async function ocrImages(images: (GreyImage | string)[], dir: string, name: string, mode: OcrMode, signal?: AbortSignal): Promise<OcrWord[][]> {
   if (images.length === 0) return [];
-  const files = images.map((_, i) => path.join(dir, `${name}-${String(i).padStart(4, '0')}.pgm`));
-  await Promise.all(images.map((image, i) => writeFile(files[i], writePgm(image))));
+  const files = images.map((image, i) => (typeof image === 'string' ? image : path.join(dir, `${name}-${String(i).padStart(4, '0')}.pgm`)));
+  await Promise.all(images.map((image, i) => (typeof image === 'string' ? undefined : writeFile(files[i], writePgm(image)))));
   const list = path.join(dir, `${name}.txt`);
   await writeFile(list, `${files.join('\n')}\n`);
   const config = Object.entries(mode.config ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const tsv = await run('tesseract', [list, '-', '-l', mode.lang, '--psm', String(mode.psm), ...config, 'tsv'], 600_000);
+  const tsv = await run('tesseract', [list, '-', '-l', mode.lang, '--psm', String(mode.psm), ...config, 'tsv'], 600_000, signal);
   return parseTsv(tsv, images.length);
 }

@@ -19,7 +19,8 @@ export interface PreparedPage {
   heightPx: number;
   tables: GridTable[];
   crops: (GreyImage | null)[][];
-  text: GreyImage;
+  /** The running-text image, or the path of its PGM once written to disk (long scans). */
+  text: GreyImage | string;
 }
 
 // Blanked around a table's cells so its outer ruling and stray line ends are not read as text.

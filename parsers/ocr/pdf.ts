@@ -2,31 +2,43 @@
 // straightened, its ruled tables found and cut into cells, and the crops of the whole document
 // read in a few batched tesseract runs (running text, cells, a second look at figures). Rows come
 // out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+// Bounded before any page is rendered at 300 dpi: every page is first rendered as a thumbnail
+// (20 dpi), blank ones are counted and skipped, at most MAX_OCR_PAGES inked pages are read, and the
+// resolution is lowered so that no page image exceeds MAX_PAGE_PIXELS.
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ocrImages } from './batch.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
 import { isUnread } from '../document/unread.ts';
 import { readWords, type CellReading } from './table.ts';
-import { run } from './run.ts';
-import { readPgm, type GreyImage } from './rules.ts';
+import { run, throwIfCancelled } from './run.ts';
+import { withTempDir } from './temp.ts';
+import { UnreadableDocumentError } from '../document/errors.ts';
+import { readPgm, writePgm, type GreyImage } from './rules.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
 const DPI = 300;
-const POINTS_PER_PIXEL = 72 / DPI;
+/** Resolution of the thumbnails that tell blank pages from inked ones. */
+const THUMB_DPI = 20;
+/** More scanned pages than a report has: the rest are not read (parse.pages fails). */
+export const MAX_OCR_PAGES = 40;
+/** The largest page image rendered (A3 at 300 dpi is 17 Mpx): bigger pages are rendered at a lower dpi. */
+export const MAX_PAGE_PIXELS = 40_000_000;
+/** Below this resolution a page is not worth reading: refused as too_complex. */
+const MIN_DPI = 72;
 
 /** Builds the OCR'd document from rows and the confidences of every word read. */
 function documentFromRows(
   format: 'pdf' | 'image', rows: Row[], confidences: number[], pages: number, meta: Record<string, string>, warnings: string[],
+  pagesRead = pages,
 ): ExtractedDocument {
   const mean = confidences.length ? confidences.reduce((s, c) => s + c, 0) / confidences.length : 0;
   const ocrConfidence = Math.round(mean * 10) / 10;
   const text = rows.map((r) => r.cells.map((c) => c.text).filter((t) => t !== '').join(' ')).join('\n');
   warnings.push(`text read by OCR (mean word confidence ${ocrConfidence})`);
-  return { format, text, rows, containerTitle: meta.Title, meta, pages, ocrConfidence, warnings };
+  return { format, text, rows, containerTitle: meta.Title, meta, pages, pagesRead, ocrConfidence, warnings };
 }
 
 /** Builds the OCR'd document from positioned words of each page (images: no table grid). */
@@ -41,10 +53,10 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
 }
 
 /** Reads the figure cells again with the digit model and lets the two readings decide. */
-async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string): Promise<void> {
+async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
     .map((cell) => ({ page, table: t, cell, image: p.crops[t][cell]! }))));
-  const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE);
+  const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE, signal);
   candidates.forEach((c, i) => {
     readings[c.page][c.table][c.cell] = decideFigure(readings[c.page][c.table][c.cell], readWords(words[i]));
   });
@@ -70,63 +82,149 @@ function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warni
  * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together). The
  * figure cells then get a second, digits-only reading.
  */
-async function readPages(prepared: PreparedPage[], dir: string, warnings: string[]): Promise<{ rows: Row[]; confidences: number[] }> {
+async function readPages(
+  prepared: PreparedPage[], dir: string, warnings: string[], pointsPerPixel: number, signal?: AbortSignal,
+): Promise<{ rows: Row[]; confidences: number[] }> {
   const crops = cropsOf(prepared);
   const [textWords, cropWords] = await Promise.all([
-    ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }),
-    ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }),
+    ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }, signal),
+    ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }, signal),
   ]);
   const readings = prepared.map((p) => p.crops.map((cells) => cells.map(() => readWords(null))));
   crops.forEach((c, i) => {
     readings[c.page][c.table][c.cell] = readWords(cropWords[i]);
   });
-  await checkFigures(prepared, readings, dir);
+  await checkFigures(prepared, readings, dir, signal);
   warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
   if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
-    rows.push(...ocrPageRows(p, textWords[index], readings[index], POINTS_PER_PIXEL, tableCount));
+    rows.push(...ocrPageRows(p, textWords[index], readings[index], pointsPerPixel, tableCount));
     tableCount += p.tables.length;
   });
   return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
 }
 
-/** Runs `work` with a fresh temporary folder (page images, tesseract's list files and crops), removed after. */
-async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-ocr-'));
-  try {
-    return await work(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function documentOfPages(prepared: PreparedPage[], dir: string, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
-  const { rows, confidences } = await readPages(prepared, dir, warnings);
-  return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
-}
-
 /** OCRs page images (300 dpi greyscale, in page order) into a document. */
 export function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
-  return withTempDir((dir) => documentOfPages(images.map((image, index) => preparePage(image, index + 1)), dir, meta, warnings));
+  return withTempDir('ocr', async (dir) => {
+    const prepared = images.map((image, index) => preparePage(image, index + 1));
+    const { rows, confidences } = await readPages(prepared, dir, warnings, 72 / DPI);
+    return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
+  });
 }
 
-/** OCRs the first `pageCount` pages of an image-only PDF. */
-export function ocrPdf(bytes: Uint8Array, pageCount: number, meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
-  return withTempDir(async (dir) => {
+/** A page seen in its thumbnail: whether anything is printed on it, and its size in inches. */
+interface PageGlance {
+  page: number;
+  inked: boolean;
+  widthIn: number;
+  heightIn: number;
+}
+
+/**
+ * Ink on a thumbnail: some pixel clearly darker than the paper (the median), so a white page and
+ * an empty grey scan are both blank while a page of text (grey blurs at 20 dpi) is not.
+ */
+export function hasInk(image: GreyImage): boolean {
+  const histogram = new Uint32Array(256);
+  for (const v of image.pixels) histogram[v]++;
+  let seen = 0;
+  let median = 255;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v];
+    if (seen * 2 >= image.pixels.length) { median = v; break; }
+  }
+  let dark = 0;
+  for (let v = 0; v < median - 40; v++) dark += histogram[v];
+  return dark >= 2;
+}
+
+/** Renders the first `pageCount` pages as thumbnails and looks at each (one page image in memory at a time). */
+async function glancePages(input: string, dir: string, pageCount: number, signal?: AbortSignal): Promise<PageGlance[]> {
+  const thumbs = path.join(dir, 'thumbs');
+  await mkdir(thumbs);
+  await run('pdftoppm', ['-r', String(THUMB_DPI), '-gray', '-l', String(pageCount), input, path.join(thumbs, 't')], 120_000, signal);
+  const glances: PageGlance[] = [];
+  for (const file of await readdir(thumbs)) {
+    const page = Number(/-(\d+)\.pgm$/.exec(file)?.[1]);
+    if (!page) continue;
+    const image = readPgm(await readFile(path.join(thumbs, file)));
+    glances.push({ page, inked: hasInk(image), widthIn: image.width / THUMB_DPI, heightIn: image.height / THUMB_DPI });
+  }
+  await rm(thumbs, { recursive: true, force: true });
+  return glances.sort((a, b) => a.page - b.page);
+}
+
+/** Contiguous runs of page numbers, so that pdftoppm renders each run in one call. */
+function runsOf(pages: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const p of pages) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === p - 1) last[1] = p;
+    else runs.push([p, p]);
+  }
+  return runs;
+}
+
+/** What OCR needs from the PDF reader: pages it looked at, pages in the file, metadata and warnings. */
+export interface ScannedPdf {
+  /** Pages to consider (the first ones, up to the PDF reader's cap). */
+  pageCount: number;
+  /** Pages in the file. */
+  totalPages?: number;
+  meta: Record<string, string>;
+  warnings: string[];
+}
+
+/**
+ * OCRs an image-only PDF: blank pages are skipped, at most MAX_OCR_PAGES inked pages are read; a PDF
+ * whose pages are all blank is refused as `blank`, one whose pages are too large as `too_complex`.
+ */
+export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSignal): Promise<ExtractedDocument> {
+  const { pageCount, meta, warnings } = scanned;
+  const totalPages = scanned.totalPages ?? pageCount;
+  return withTempDir('ocr', async (dir) => {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await run('pdftoppm', ['-r', String(DPI), '-gray', '-l', String(pageCount), input, path.join(dir, 'page')], 300_000);
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
-    const prepared: PreparedPage[] = [];
-    // One page image in memory at a time: each is prepared (crops, text image) and deleted.
-    for (const [index, file] of files.entries()) {
-      const pagePath = path.join(dir, file);
-      prepared.push(preparePage(readPgm(await readFile(pagePath)), index + 1));
-      await rm(pagePath);
+    const glances = await glancePages(input, dir, pageCount, signal);
+    const inked = glances.filter((g) => g.inked);
+    const blank = glances.length - inked.length;
+    if (inked.length === 0) {
+      const checked = totalPages > glances.length ? ` (the first ${glances.length} of ${totalPages} looked at)` : '';
+      throw new UnreadableDocumentError(`PDF without a text layer whose ${glances.length} page(s) are all blank${checked}`, 'blank');
     }
-    return documentOfPages(prepared, dir, meta, warnings);
+    if (blank > 0) warnings.push(`${blank} blank page(s) skipped`);
+    const toRead = inked.slice(0, MAX_OCR_PAGES);
+    if (inked.length > toRead.length) warnings.push(`only the first ${MAX_OCR_PAGES} of ${inked.length} scanned pages read by OCR`);
+    const largest = Math.max(...toRead.map((g) => g.widthIn * g.heightIn));
+    const dpi = Math.min(DPI, Math.floor(Math.sqrt(MAX_PAGE_PIXELS / largest)));
+    if (dpi < MIN_DPI) {
+      throw new UnreadableDocumentError(`scanned page of ${Math.round(largest)} square inches: too large to OCR`, 'too_complex');
+    }
+    if (dpi < DPI) warnings.push(`pages of up to ${Math.round(largest)} square inches rendered at ${dpi} dpi instead of ${DPI}`);
+    const prepared: PreparedPage[] = [];
+    for (const [first, last] of runsOf(toRead.map((g) => g.page))) {
+      throwIfCancelled(signal);
+      const prefix = path.join(dir, `page-${first}`);
+      await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(first), '-l', String(last), input, prefix], 300_000, signal);
+      const files = (await readdir(dir)).filter((f) => f.startsWith(`page-${first}-`) && f.endsWith('.pgm'))
+        .sort((a, b) => Number(/-(\d+)\.pgm$/.exec(a)![1]) - Number(/-(\d+)\.pgm$/.exec(b)![1]));
+      // One page image in memory at a time: each is prepared (crops kept, its text image written to
+      // disk for tesseract) and deleted.
+      for (const file of files) {
+        throwIfCancelled(signal);
+        const pagePath = path.join(dir, file);
+        const page = preparePage(readPgm(await readFile(pagePath)), Number(/-(\d+)\.pgm$/.exec(file)![1]));
+        await rm(pagePath);
+        const textPath = path.join(dir, `text-${String(prepared.length).padStart(4, '0')}.pgm`);
+        await writeFile(textPath, writePgm(page.text as GreyImage));
+        prepared.push({ ...page, text: textPath });
+      }
+    }
+    const { rows, confidences } = await readPages(prepared, dir, warnings, 72 / dpi, signal);
+    return documentFromRows('pdf', rows, confidences, totalPages, meta, warnings, blank + prepared.length);
   });
 }

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
+import { onePdfAtATime } from './one-at-a-time.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -72,10 +73,22 @@ async function readMeta(doc: PdfDocument): Promise<Record<string, string>> {
 /** What the text layer gave: the document, or (an image-only PDF) what OCR needs to read it instead. */
 export type PdfReading =
   | { kind: 'text-layer'; document: ExtractedDocument }
-  | { kind: 'scanned'; pageCount: number; meta: Record<string, string>; warnings: string[] };
+  | { kind: 'scanned'; pageCount: number; totalPages: number; meta: Record<string, string>; warnings: string[] };
 
-/** Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. */
-export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
+/**
+ * Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. Readings are
+ * queued, one document open at a time (one-at-a-time.ts): pdfjs shares page counts across documents.
+ */
+export function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+  return onePdfAtATime(() => readPdfAlone(bytes, signal));
+}
+
+function cancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new UnreadableDocumentError('parse cancelled (its AbortSignal fired)', 'cancelled');
+}
+
+async function readPdfAlone(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
+  cancelled(signal);
   const doc = await openPdf(bytes);
   try {
     const warnings: string[] = [];
@@ -83,7 +96,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
     if (doc.numPages > MAX_PDF_PAGES) warnings.push(`only the first ${MAX_PDF_PAGES} of ${doc.numPages} pages read`);
     const rows: Row[] = [];
     let characters = 0;
+    let pagesRead = 0;
     for (let n = 1; n <= pageCount; n++) {
+      cancelled(signal);
       let items: PositionedItem[];
       try {
         items = await pageItems(doc, n);
@@ -91,13 +106,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
         warnings.push(`page ${n} unreadable: ${(error as Error).message}`);
         continue;
       }
+      pagesRead += 1;
       characters += items.reduce((sum, i) => sum + i.text.trim().length, 0);
       rows.push(...pageRows(items));
     }
     const meta = await readMeta(doc);
-    if (characters < 20 * pageCount && characters < 200) return { kind: 'scanned', pageCount, meta, warnings };
+    if (characters < 20 * pageCount && characters < 200) return { kind: 'scanned', pageCount, totalPages: doc.numPages, meta, warnings };
     const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
-    return { kind: 'text-layer', document: { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, warnings } };
+    return { kind: 'text-layer', document: { format: 'pdf', text, rows, containerTitle: meta.Title, meta, pages: doc.numPages, pagesRead, warnings } };
   } finally {
     await doc.destroy().catch(() => {});
   }

@@ -46,6 +46,17 @@ function completenessCheck(missing: string[], doubts: { keys: string[]; message:
   return { rule: 'parse.cells', ok: false, blame: 'parse', detail: parts.join('; ') };
 }
 
+/**
+ * Pages read against pages in the file (formats with pages): a page that could not be read, or
+ * pages past the reader's cap, may hold figures, so the parse is in doubt — never a pass with
+ * fewer figures.
+ */
+function pagesCheck(doc: ExtractedDocument): Check | null {
+  if (doc.pages === undefined || doc.pagesRead === undefined) return null;
+  if (doc.pagesRead >= doc.pages) return { rule: 'parse.pages', ok: true, detail: `all ${doc.pages} pages read` };
+  return { rule: 'parse.pages', ok: false, blame: 'parse', detail: `${doc.pagesRead} of ${doc.pages} pages read` };
+}
+
 function confidenceOf(doc: ExtractedDocument, checks: Check[], missingShare: number): number {
   let confidence = 1 - missingShare;
   for (const check of checks) if (!check.ok) confidence -= check.blame === 'parse' ? 0.15 : 0.02;
@@ -63,13 +74,19 @@ export function buildReport(extracted: ExtractedDocument): ParseResult {
     publishedDate: meta.publishedDate, regionCode: meta.regionCode, warnings: doc.warnings, text: doc.text,
     ...(meta.publishedDateSource ? { publishedDateSource: meta.publishedDateSource } : {}),
   };
-  if (meta.notAReport) return emptyResult(meta.notAReport, base);
+  // Pages lost by the reader come first in the reason of a result without figures: the tables
+  // (or the title) may be on the pages that were not read.
+  const pages = pagesCheck(doc);
+  const lostPages = pages && !pages.ok ? { checks: [pages] } : {};
+  const lostPrefix = pages && !pages.ok ? `only ${pages.detail}: ` : '';
+  if (meta.notAReport) return emptyResult(lostPrefix + meta.notAReport, { ...base, ...lostPages });
   if (verdict.template === null) {
     const reason = meta.title ? verdict.reason! : `not a report: no report title and ${verdict.reason}`;
-    return emptyResult(reason, base);
+    return emptyResult(lostPrefix + reason, { ...base, ...lostPages });
   }
   if (verdict.template === 'legacy') {
-    return { ...emptyResult('', base), template: 'legacy', reason: undefined, confidence: meta.title ? 1 : 0.5 };
+    const confidence = lostPrefix ? 0.5 : meta.title ? 1 : 0.5;
+    return { ...emptyResult('', { ...base, ...lostPages }), template: 'legacy', reason: lostPrefix ? lostPrefix.slice(0, -2) : undefined, confidence };
   }
   const rows = regroupFlattenedRows(doc.rows, verdict.template);
   const mapped = mapFields(rows, verdict.template);
@@ -82,7 +99,7 @@ export function buildReport(extracted: ExtractedDocument): ParseResult {
   const checks = [
     ...runChecks({ fields: mapped.fields, cells: mapped.cells, doubtful, template: verdict.template, mergedOther: merged?.cells }, doc.text),
     completenessCheck(notFound, doubts),
-    ...[omissions.check, countsCheck(mapped)].filter((c): c is Check => c !== null),
+    ...[omissions.check, countsCheck(mapped), pages].filter((c): c is Check => c !== null),
   ];
   const keyCount = Object.keys(mapped.fields).length;
   const extras = extraTables(rows, mapped.canonicalTables);

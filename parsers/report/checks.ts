@@ -80,12 +80,14 @@ function runRule(ctx: CheckContext, rule: string, equations: Equation[]): Check 
   const checked = equations.length - skipped;
   if (failures.length === 0) {
     const note = skipped ? `; ${skipped} not checked (blank cells)${blankNote(outcomes)}` : '';
-    return { rule, ok: true, detail: checked ? `${checked} of ${equations.length} equations hold${note}` : `not checked: blank cells${blankNote(outcomes)}` };
+    if (!checked) return { rule, ok: true, status: 'not_checked', detail: `not checked: blank cells${blankNote(outcomes)}` };
+    return { rule, ok: true, status: 'holds', detail: `${checked} of ${equations.length} equations hold${note}` };
   }
   const doubtful = failures.some((f) => f.keys.some((k) => ctx.doubtful.has(k)));
   return {
     rule,
     ok: false,
+    status: 'fails',
     blame: doubtful ? 'parse' : 'source',
     detail: failures.map((f) => f.detail).join('; ') + (doubtful ? ' (cells read with doubt)' : ' (as printed)'),
   };

@@ -6,6 +6,8 @@ import { parseCommand } from './parse.ts';
 import { evalCommand } from './eval.ts';
 import { seedCommand } from './seed.ts';
 import { portalsCommand } from './portals.ts';
+import { organsCommand } from './organs.ts';
+import { auditCommand } from './audit.ts';
 import { crawlCommand } from './crawl.ts';
 import { queryCommand } from './query.ts';
 import { tablesCommand, schemaCommand, rowsCommand } from './tables.ts';
@@ -21,8 +23,10 @@ export const commands: Command[] = [
   evalCommand,
   seedCommand,
   portalsCommand,
+  organsCommand,
   crawlCommand,
   queryCommand,
+  auditCommand,
   tablesCommand,
   schemaCommand,
   rowsCommand,

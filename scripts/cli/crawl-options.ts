@@ -1,9 +1,9 @@
 // The options seed, crawl and demo share: politeness, budget, browser, the operator's contact;
 // each checked where it is declared, so a bad value is a usage error naming the option the user
 // typed (`--delay must be 0 or more`), not a crash mid-crawl or an internal setting's name.
-import { DEFAULT_SETTINGS, IMPOLITE_SETTINGS, SettingsError, isValidContact, resolveSettings, userAgentFor, type CrawlSettings } from '../../crawler/index.ts';
+import { DEFAULT_SETTINGS, IMPOLITE_SETTINGS, SettingsError, isValidContact, normaliseAllowHost, resolveSettings, userAgentFor, type CrawlSettings } from '../../crawler/index.ts';
 import { UsageError } from './command.ts';
-import { checked, flag, number, type OptionValues } from './options.ts';
+import { checked, flag, number, repeated, type OptionValues } from './options.ts';
 
 const d = DEFAULT_SETTINGS;
 
@@ -24,7 +24,17 @@ export const CRAWL_OPTIONS = {
   'no-parse': flag('only store what was fetched; parse later with nianbao reparse'),
   jobs: number('N', 'worker threads parsing while crawling, off the fetch path (default: one per core)', { integer: true, min: 1 }),
   impolite: flag('no delays, 4 requests per host, Crawl-delay ignored: for local test farms only'),
+  'allow-host': repeated('HOST', 'also fetch pages and files from HOST (host, host:port or *.domain) for this run\n(repeatable; a portal\'s own list is kept by portals add --allow-host)'),
 };
+
+/** Checks --allow-host values (the same rule as the registry's allow_hosts). */
+export function allowHostsOf(values: string[], flagName = '--allow-host'): string[] {
+  return values.map((value) => {
+    const host = normaliseAllowHost(value);
+    if (!host) throw new UsageError(`${flagName} wants a host, host:port or *.domain, got '${value}'`);
+    return host;
+  });
+}
 
 type CrawlOptionValues = OptionValues<typeof CRAWL_OPTIONS>;
 
@@ -55,6 +65,7 @@ export function crawlSettingsFromOptions(options: CrawlOptionValues, base: Parti
   if (options['no-browser']) overrides.useBrowser = false;
   if (options['no-parse']) overrides.parseWhileCrawling = false;
   set('parseJobs', options.jobs);
+  if (options['allow-host']?.length) overrides.allowHosts = allowHostsOf(options['allow-host']);
   overrides.userAgent = userAgentFor(contactOf(options));
   try {
     return resolveSettings(overrides);

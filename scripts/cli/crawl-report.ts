@@ -20,7 +20,7 @@ function reasons(counts: Record<string, number>): string {
 export function formatSummary(summary: RunSummary): string {
   const t = summary.totals;
   const lines = [
-    `run ${summary.runId}: ${summary.status} — ${t.portals} portal(s), ${t.fetched} fetched, ${t.reportsFound} report document(s) (${t.newReports} new), ${t.failures} failure(s), ${t.blocked} blocked${t.deferred ? `, ${t.deferred} left for the next run` : ''}`,
+    `run ${summary.runId}: ${summary.status} — ${t.portals} portal(s), ${t.fetched} fetched, ${t.reportsFound} report document(s) (${t.newReports} new), ${t.failures} failure(s), ${t.blocked} blocked${t.traps ? `, ${t.traps} trap(s)` : ''}${t.refused ? `, ${t.refused} refused (out of scope)` : ''}${t.deferred ? `, ${t.deferred} left for the next run` : ''}`,
   ];
   for (const p of summary.portals) {
     const extra = [
@@ -28,11 +28,14 @@ export function formatSummary(summary: RunSummary): string {
       p.usedBrowser ? 'browser used' : '',
       p.blockedReason ? `BLOCKED (${p.blockedReason})` : '',
       Object.keys(p.failuresByReason).length ? `failures: ${reasons(p.failuresByReason)}` : '',
+      Object.keys(p.refusedByReason ?? {}).length ? `refused: ${reasons(p.refusedByReason)}` : '',
+      p.traps?.length ? `TRAPS: ${p.traps.length}` : '',
     ].filter(Boolean).join('; ');
     lines.push(`  ${p.name ?? p.url}  ${p.fetched} fetched, ${p.reportsFound} reports (${p.newReports} new)${extra ? `; ${extra}` : ''}`);
   }
   if (Object.keys(summary.failuresByReason).length) lines.push(`failures by reason: ${reasons(summary.failuresByReason)}`);
   for (const b of summary.blockedPortals) lines.push(`blocked: ${b.url} (${b.reason})`);
+  for (const t of summary.traps ?? []) lines.push(`trap: ${t.kind} at ${t.url} (${t.detail})`);
   return lines.join('\n');
 }
 

@@ -39,8 +39,9 @@ in the archive and printed. The archive must exist (register portals first).`,
     ...DB_OPTIONS,
     ...CRAWL_OPTIONS,
   },
-  exitCodes: `Exit codes: 0 all well; 1 problems (failed pages or blocked portals: look at the summary);
-2 bad arguments; 3 no archive at the path; 4 nothing could be crawled (or no portal registered).`,
+  exitCodes: `Exit codes: 0 all well; 1 problems (failed pages, blocked portals or traps: look at the summary);
+2 bad arguments; 3 no archive at the path; 4 nothing could be crawled (or no portal registered, or
+another crawl holds the archive: the message names its pid, host and start time).`,
   examples: [
     'nianbao crawl --db data/archive.sqlite --contact ops@example.org',
     '30 2 * * * cd /srv/nianbao && nianbao crawl --db data/archive.sqlite >> logs/crawl.log 2>&1   # cron, 02:30',

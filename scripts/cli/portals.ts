@@ -5,7 +5,8 @@ import { getPortal, listPortals, removePortal, upsertPortal, type Archive, type 
 import { normaliseUrl } from '../../crawler/index.ts';
 import { CommandError, defineCommand, ExitCode, UsageError } from './command.ts';
 import { DB_OPTIONS, archivePath, openExistingArchive, openOrCreateArchive } from './archive-path.ts';
-import { checked, flag, text } from './options.ts';
+import { checked, flag, repeated, text } from './options.ts';
+import { allowHostsOf } from './crawl-options.ts';
 
 function checkedUrl(raw: string): string {
   const url = normaliseUrl(raw);
@@ -80,6 +81,7 @@ export const portalsAddCommand = defineCommand({
   options: {
     name: text('NAME', 'the organ or site name, e.g. 示例县人民政府'),
     division: checked('CODE', 'its administrative-division code (6 or 12 digits)', (t, f) => checkedDivision(t, f)),
+    'allow-host': repeated('HOST', 'a host off the portal\'s domain its crawl may fetch from (a file server, a flipbook host):\nhost, host:port or *.domain (repeatable; replaces the portal\'s list)'),
     ...DB_OPTIONS,
   },
   exitCodes: 'Exit code 0 on success, 2 for a bad URL or option.',
@@ -88,7 +90,8 @@ export const portalsAddCommand = defineCommand({
     const url = checkedUrl(positionals[0]);
     const archive = openOrCreateArchive(archivePath(options.db));
     try {
-      const portal = upsertPortal(archive, url, { name: options.name, divisionCode: options.division });
+      const allowHosts = options['allow-host'].length ? allowHostsOf(options['allow-host']) : undefined;
+      const portal = upsertPortal(archive, url, { name: options.name, divisionCode: options.division, allowHosts });
       console.log(`portal ${portal.id}: ${portal.url}`);
       return ExitCode.ok;
     } finally {

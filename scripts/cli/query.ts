@@ -1,22 +1,30 @@
 // `nianbao query "<sql>"` and `nianbao query --named NAME`: read-only SQL over the archive.
-import { NAMED_QUERIES, parseParamValue, QueryError, runNamedQuery, runReadOnlyQuery } from '../../storage/index.ts';
+import { NAMED_QUERIES, parseParamAssignment, QueryError, runNamedQuery, runReadOnlyQuery, type ParamValue } from '../../storage/index.ts';
 import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
 import { defineCommand, ExitCode, UsageError } from './command.ts';
 import { repeated, text } from './options.ts';
 import { OUTPUT_OPTIONS, printRows } from './output-options.ts';
 import { didYouMean } from './suggest.ts';
 
+function typeHint(type: string | undefined): string {
+  return type === 'int' ? 'N' : type === 'real' ? 'X' : '…';
+}
+
 const namedList = NAMED_QUERIES.map((q) => {
-  const params = q.params.map((p) => (p.required ? ` --param ${p.name}=…` : ` [--param ${p.name}=…]`)).join('');
+  const params = q.params.map((p) => (p.required ? ` --param ${p.name}=${typeHint(p.type)}` : ` [--param ${p.name}=${typeHint(p.type)}]`)).join('');
   return `  ${q.name.padEnd(15)} ${q.summary}\n  ${' '.repeat(15)}${params || ' (no parameters)'}`;
 }).join('\n');
 
-function parseParams(values: string[]): Record<string, string | number> {
-  const params: Record<string, string | number> = {};
-  for (const textValue of values) {
-    const match = /^([A-Za-z_]\w*)=(.*)$/s.exec(textValue);
-    if (!match) throw new UsageError(`--param wants NAME=VALUE, got '${textValue}'`);
-    params[match[1]] = parseParamValue(match[2]);
+function parseParams(values: string[]): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = {};
+  for (const assignment of values) {
+    try {
+      const { name, value } = parseParamAssignment(assignment);
+      params[name] = value;
+    } catch (error) {
+      if (error instanceof QueryError) throw new UsageError(error.message);
+      throw error;
+    }
   }
   return params;
 }
@@ -42,7 +50,7 @@ provenance), report_checks, report_sources, captures, portals, crawl_runs, repor
 trigram: MATCH needs 3+ characters).`,
   positionals: { label: '["<sql>"]', min: 0, max: 1 },
   options: {
-    param: repeated('NAME=VALUE', 'binds :NAME (or @NAME, $NAME) in the SQL; repeatable; digits become numbers'),
+    param: repeated('NAME=VALUE', 'binds :NAME (or @NAME, $NAME) in the SQL; repeatable; the value is text as written unless typed: NAME:int=4107, NAME:real=0.5 (a named query types its own parameters)'),
     named: text('NAME', 'runs a named query instead of SQL (list above)'),
     ...OUTPUT_OPTIONS,
     ...DB_OPTIONS,

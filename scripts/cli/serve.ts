@@ -16,21 +16,34 @@ export const serveCommand = defineCommand({
   summary: 'browse the archive in a web browser (read-only, 127.0.0.1)',
   description: `
 Opens the archive read-only and serves it to a web browser until interrupted (Ctrl-C):
-  /              full-text search with filters (organ, region, year, template, check status)
+  /              full-text search: facets with counts (region by name, year, template, organ
+                 level, check status), every column sortable, pages; snippets show the sentence
   /report/ID     a report laid out like the official form, figures with raw strings and
-                 provenance, failing checks highlighted, its captures and the organ's other years
-  /capture/ID    an archived page or file as captured (sandboxed: no script runs, nothing is
-                 fetched from outside the archive); PDFs to open or download
+                 provenance, checks as holds / fails / not checked, its captures, other years
+  /capture/ID    an archived page as captured (sanitised, sandboxed: no script runs, nothing is
+                 fetched from outside); a PDF as its parsed text, the file only as a download
   /coverage      organ × year matrix: found, parsed, checks failing, missing
-  /charts        applications and how they were answered, 行政复议/诉讼, by organ or region
-  /runs          crawl runs and blocked portals
-  /export        CSV and Parquet exports
+  /charts        applications and how they were answered, 行政复议/诉讼, for the whole archive,
+                 an organ or a region (Observable Plot, drawn on the server)
+  /runs          crawl runs as tables, and blocked portals
+  /queries       the named queries; /field/KEY one figure across reports
+  /sql           a read-only SQL box (writes, ATTACH and several statements are refused)
+  /about         dataset metadata: sources, licence, when crawled (/about.json)
+  /export        CSV and Parquet exports (buttons)
+Every table view is also CSV and JSON at the same URL with .csv / .json added
+(/search.csv?q=…, /coverage.json, /runs.csv, /field/apps.new.total.csv, /queries/NAME.json);
+?_sort=COLUMN or ?_sort_desc=COLUMN sorts, ?page=N and ?_size=N (up to 1000) page.
 
-Nothing in the browser can change the archive (read-only connection, GET only) or make the
-browser fetch anything outside this server (Content-Security-Policy on every response).`,
+Nothing in the browser can change the archive (read-only connection) or make the browser fetch
+anything outside this server (Content-Security-Policy on every response). Archived PDFs are shown
+as their parsed text and only downloaded, never opened in the browser's viewer (which would run
+their JavaScript); archived HTML goes through sanitize-html, then a sandboxed frame. Requests whose
+Host header names another site are refused (DNS rebinding); exports and the SQL box are buttons
+(POST with a token made at start-up), so no link on another page can start them.`,
   options: {
     host: text('HOST', 'the address to listen on (anything but loopback exposes the archive)', '127.0.0.1'),
     port: checked('N', 'the port (default 8080; 0 picks a free one)', portOf),
+    'allow-host': text('NAMES', 'comma-separated host names browsers may use besides localhost, 127.0.0.1, [::1] and --host (any other Host header is refused: DNS rebinding)'),
     ...DB_OPTIONS,
   },
   exitCodes: `Exit code 0 after Ctrl-C, 2 for bad arguments, 3 when the archive cannot be opened,
@@ -44,7 +57,8 @@ browser fetch anything outside this server (Content-Security-Policy on every res
     const { startServer } = await import('../serve/server.ts');
     let running;
     try {
-      running = await startServer(archive, { host, port, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
+      const allowedHosts = (options['allow-host'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+      running = await startServer(archive, { host, port, allowedHosts, onError: (error, url) => console.error(`nianbao serve: ${url}: ${(error as Error).stack ?? error}`) });
     } catch (error) {
       archive.close();
       console.error(`nianbao serve: cannot listen on ${host}:${port}: ${(error as Error).message}`);

@@ -1,7 +1,10 @@
 // Serving archived bytes: `view` shows a capture safely (HTML sanitized and sandboxed, text as
-// UTF-8 text, PDF and images inline with their own type); `raw` hands over the bytes as captured,
-// as a download unless they are a PDF or a plain image.
-import { capturedUrlId, getCapture, getCaptureBody, type Archive, type Capture } from '../../storage/index.ts';
+// UTF-8 text, a PDF as the text its parse read, images inline with their own type); `raw` hands
+// over the bytes as captured, as a download unless they are a plain image. A PDF is never handed to
+// the browser's viewer: Chromium's viewer runs a PDF's own JavaScript (/OpenAction → app.alert,
+// submitForm) even under a CSP sandbox, so only `Content-Disposition: attachment` keeps it shut.
+import { capturedUrlId, captureParseText, getCapture, getCaptureBody, type Archive, type Capture } from '../../storage/index.ts';
+import { escapeHtml } from './html.ts';
 import { decodeHtmlBytes } from '../../parsers/index.ts';
 import { NotFound, type Reply } from './reply.ts';
 import { sanitizeArchivedHtml } from './sanitize-archived-html.ts';
@@ -70,23 +73,35 @@ export function viewCapture(archive: Archive, captureId: number): Reply {
     const { text } = decodeHtmlBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: text, csp: ARCHIVED_CSP };
   }
-  if (kind === 'pdf') return fileReply(capture, bytes, 'application/pdf', 'inline', kind);
+  if (kind === 'pdf') return pdfTextReply(archive, capture);
   if (kind === 'image') return fileReply(capture, bytes, imageType(bytes)!, 'inline', kind);
   return fileReply(capture, bytes, 'application/octet-stream', 'attachment', kind);
 }
 
-/** `/capture/:id/raw`: the bytes as captured; PDFs and images inline unless `download`, everything else as a download. */
+/** A PDF shown as the text its latest parse read (a page of ours, no viewer, no embedded script). */
+function pdfTextReply(archive: Archive, capture: Capture): Reply {
+  const parsed = captureParseText(archive, capture.id);
+  const text = parsed?.text?.trim()
+    ? `<pre class="pdf-text">${escapeHtml(parsed.text)}</pre>`
+    : `<p>${parsed ? 'The parse read no text from this PDF (a scan?).' : 'This PDF has not been parsed yet.'} Download it to read it.</p>`;
+  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>PDF text of capture ${capture.id}</title>
+<style>body{font:15px/1.6 system-ui,sans-serif;margin:1rem}pre{white-space:pre-wrap;font:inherit}</style></head>
+<body><p><small>The PDF's text as parsed${parsed ? ` (parser ${escapeHtml(parsed.parserVersion)})` : ''}; the file itself is only downloaded, never opened here.</small></p>${text}</body></html>`;
+  return { status: 200, contentType: 'text/html; charset=utf-8', body, csp: ARCHIVED_CSP };
+}
+
+/** `/capture/:id/raw`: the bytes as captured; plain images inline unless `download`, everything else (PDFs too) as a download. */
 export function rawCapture(archive: Archive, captureId: number, download: boolean): Reply {
   const { capture, bytes } = loadCapture(archive, captureId);
   const kind = captureKind(capture, bytes);
   const type = kind === 'pdf' ? 'application/pdf' : kind === 'image' ? imageType(bytes)! : 'application/octet-stream';
-  const inline = !download && (kind === 'pdf' || kind === 'image');
+  const inline = !download && kind === 'image';
   return fileReply(capture, bytes, type, inline ? 'inline' : 'attachment', kind);
 }
 
 function fileReply(capture: Capture, bytes: Buffer, type: string, how: 'inline' | 'attachment', kind: CaptureKind): Reply {
   return {
-    status: 200, contentType: type, body: bytes, csp: kind === 'pdf' || kind === 'image' ? FILE_CSP : ARCHIVED_CSP,
+    status: 200, contentType: type, body: bytes, csp: kind === 'image' ? FILE_CSP : ARCHIVED_CSP,
     headers: {
       'Content-Disposition': disposition(how, downloadName(capture, kind), capture.id),
       // An archived page's frame is sandboxed, so its origin is opaque: its images count as cross-origin.

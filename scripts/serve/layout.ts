@@ -2,7 +2,7 @@
 import { html, type HtmlValue, type SafeHtml } from './html.ts';
 
 const NAV: [href: string, label: string][] = [
-  ['/', 'Search 检索'], ['/coverage', 'Coverage 覆盖'], ['/charts', 'Charts 图表'], ['/runs', 'Crawl runs 抓取'], ['/export', 'Export 导出'],
+  ['/', 'Search 检索'], ['/coverage', 'Coverage 覆盖'], ['/audit', 'Audit 审核'], ['/charts', 'Charts 图表'], ['/runs', 'Crawl runs 抓取'], ['/queries', 'Queries 查询'], ['/sql', 'SQL'], ['/export', 'Export 导出'], ['/about', 'About 说明'],
 ];
 
 /** A whole HTML page with the site navigation; `current` is the nav href to mark. */

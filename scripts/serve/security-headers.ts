@@ -14,8 +14,8 @@ export const ARCHIVED_CSP = [
   "base-uri 'none'", "frame-ancestors 'self'", 'sandbox',
 ].join('; ');
 
-/** Archived files (PDF and others) shown as they are: nothing may load from them. */
-export const FILE_CSP = "default-src 'none'; frame-ancestors 'self'";
+/** Archived images shown as they are: nothing may load from them, and opened alone they are sandboxed. */
+export const FILE_CSP = "default-src 'none'; frame-ancestors 'self'; sandbox";
 
 /** Headers shared by every response, with the given content security policy. */
 export function securityHeaders(csp: string): Record<string, string> {

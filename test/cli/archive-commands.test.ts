@@ -68,7 +68,7 @@ test('named queries answer the common questions', () => {
   assert.equal(failing.length, archive.db.prepare('SELECT count(*) FROM report_checks WHERE ok = 0').pluck().get());
   archive.close();
   const byYear = JSON.parse(nianbao('query', '--named', 'by-year', '--param', 'year=2020').stdout) as { organ: string }[];
-  assert.deepEqual(byYear.map((r) => r.organ), ['韭园镇人民政府']);
+  assert.deepEqual(byYear.map((r) => r.organ), ['扶沟县韭园镇人民政府'], 'reports are named after their organ (printed 韭园镇人民政府)');
   const byOrgan = JSON.parse(nianbao('query', '--named', 'by-organ', '--param', 'organ=牧野').stdout) as { year: number }[];
   assert.deepEqual(byOrgan.map((r) => r.year), [2021]);
   const field = JSON.parse(nianbao('query', '--named', 'field', '--param', 'key=apps.new.total').stdout) as { value: number | null }[];
@@ -78,6 +78,30 @@ test('named queries answer the common questions', () => {
   assert.equal(nianbao('query', '--named', 'by-year').status, 2, 'a required parameter is missing');
   assert.equal(nianbao('query', '--named', 'nonsense').status, 2);
   assert.match(nianbao('query', '--help').stdout, /failing-checks/);
+});
+
+test('--param keeps its type as written: digits stay text unless typed; by-region takes 2-, 4- and 6-digit prefixes', () => {
+  const asText = JSON.parse(nianbao('query', 'SELECT :r AS r, typeof(:r) AS t, :r || \'%\' AS pattern', '--param', 'r=4107').stdout);
+  assert.deepEqual(asText, [{ r: '4107', t: 'text', pattern: '4107%' }]);
+  const asInt = JSON.parse(nianbao('query', 'SELECT typeof(:r) AS t, :r + 1 AS next', '--param', 'r:int=4107').stdout);
+  assert.deepEqual(asInt, [{ t: 'integer', next: 4108 }]);
+  assert.deepEqual(JSON.parse(nianbao('query', 'SELECT typeof(:x) AS t', '--param', 'x:real=0.5').stdout), [{ t: 'real' }]);
+  assert.deepEqual(JSON.parse(nianbao('query', 'SELECT :z AS z', '--param', 'z=007').stdout), [{ z: '007' }], 'leading zeros survive');
+  const badInt = nianbao('query', 'SELECT :r', '--param', 'r:int=41.07');
+  assert.equal(badInt.status, 2);
+  assert.match(badInt.stderr, /expected an integer/);
+  assert.match(nianbao('query', 'SELECT :r', '--param', 'r:date=1').stderr, /unknown type 'date'/);
+  for (const prefix of ['41', '4107', '410711']) {
+    const rows = JSON.parse(nianbao('query', '--named', 'by-region', '--param', `region=${prefix}`).stdout) as { region_code: string }[];
+    assert.ok(rows.length >= 1, `by-region ${prefix} finds the 牧野区 report`);
+    assert.ok(rows.every((r) => String(r.region_code).startsWith(prefix)));
+  }
+  assert.deepEqual(JSON.parse(nianbao('query', '--named', 'by-region', '--param', 'region=9999').stdout), []);
+  // A named query types its own parameters: year is an int there, so year=2020 still matches the integer column.
+  assert.ok(JSON.parse(nianbao('query', '--named', 'by-year', '--param', 'year=2020').stdout).length >= 1);
+  const badYear = nianbao('query', '--named', 'by-year', '--param', 'year=twenty');
+  assert.equal(badYear.status, 2);
+  assert.match(badYear.stderr, /by-year --param year: expected an integer/);
 });
 
 test('check-db: a sound archive passes with a summary; a damaged file fails (exit 4) without crashing', () => {

@@ -122,8 +122,11 @@ ws = wb['reports_wide']
 dates = [c.value for c in ws['F'][2:] if c.value is not None]
 print(json.dumps({'sheets': wb.sheetnames, 'freeze': ws.freeze_panes, 'filter': ws.auto_filter.ref, 'row1': [c.value for c in ws[1]][:3],
   'row2': [c.value for c in ws[2]][:3], 'width': ws.column_dimensions['O'].width, 'dateTypes': sorted({type(d).__name__ for d in dates}),
-  'rows': ws.max_row}))`) as { sheets: string[]; freeze: string; filter: string; row1: string[]; row2: string[]; width: number; dateTypes: string[]; rows: number };
-  assert.deepEqual(book.sheets, ['reports_wide', 'report_fields_long', 'report_checks', 'data_dictionary']);
+  'rows': ws.max_row, 'organs': [[c.value for c in r][:4] for r in wb['organs'].iter_rows(min_row=3)]}))`) as { sheets: string[]; freeze: string; filter: string; row1: string[]; row2: string[]; width: number; dateTypes: string[]; rows: number; organs: (string | number)[][] };
+  assert.deepEqual(book.sheets, ['reports_wide', 'report_fields_long', 'report_checks', 'organs', 'data_dictionary']);
+  // The organ registry: one row per organ of the seeds, each resolved to a division code kept as text.
+  assert.equal(book.organs.length, seedFiles().length);
+  assert.ok(book.organs.every((o) => typeof o[3] === 'string' && /^\d{6}(\d{3})?$/.test(o[3] as string)), JSON.stringify(book.organs));
   assert.equal(book.freeze, 'A3');
   assert.match(book.filter, /^A2:[A-Z]+2$/);
   assert.deepEqual(book.row1, ['报告编号', '机关', '年度']);

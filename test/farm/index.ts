@@ -152,7 +152,7 @@ export async function startFarm(options: FarmOptions = {}): Promise<Farm> {
   for (let i = 1; i < built.length; i++) await listen(i);
 
   const portals: FarmPortal[] = built.map((b) => ({
-    id: b.def.id, name: b.def.name, family: b.def.family, host: b.host, notes: b.def.notes,
+    id: b.def.id, name: b.def.name, family: b.def.family, host: b.host, notes: b.def.notes, divisionCode: b.def.divisionCode,
     baseUrl: `http://${b.host}:${port}/`, homeUrl: `http://${b.host}:${port}/`,
   }));
   return {

@@ -39,6 +39,8 @@ export interface FarmPortal {
   host: string;
   baseUrl: string;
   homeUrl: string;
+  /** The administrative-division code of the county (or prefecture) the portal belongs to. */
+  divisionCode: string;
   notes: string;
 }
 

@@ -113,19 +113,19 @@ test('an archived GBK report page shows in the frame as the reader saw it, Chine
   assert.deepEqual(h.escaped, []);
 });
 
-test('a PDF capture is offered inline and as a download with the PDF content type, bytes unchanged', async () => {
+test('a PDF capture is shown as its parsed text and offered only as a download, bytes unchanged', async () => {
   const page = await h.newPage();
   await page.goto(`${h.server.url}/capture/${h.fixture.captures.pdf}`);
-  assert.equal(await page.locator('iframe').count(), 0);
-  assert.equal(await page.locator(`a[href="/capture/${h.fixture.captures.pdf}/raw"]`).innerText(), 'Open the PDF');
+  assert.equal(await page.locator('iframe.archived').getAttribute('src'), `/capture/${h.fixture.captures.pdf}/view`);
+  assert.equal(await page.locator(`a[href="/capture/${h.fixture.captures.pdf}/raw?download=1"]`).innerText(), 'Download as captured');
   assert.ok((await screenshot(page, h.screenshotDir, 'capture-pdf')).bytes > 15_000);
   const original = readFileSync(join(seedsDir, '..', 'corpus', 'peers', 'KIROGOVCOMPARE', 'hzq2023_working.pdf'));
-  const inline = await fetch(`${h.server.url}/capture/${h.fixture.captures.pdf}/raw`);
-  assert.equal(inline.headers.get('content-type'), 'application/pdf');
-  assert.match(inline.headers.get('content-disposition') ?? '', /^inline; filename="hzq2023_working.pdf"/);
-  assert.ok(Buffer.from(await inline.arrayBuffer()).equals(original));
-  const download = await fetch(`${h.server.url}/capture/${h.fixture.captures.pdf}/raw?download=1`);
-  assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename="hzq2023_working.pdf"/);
+  for (const query of ['', '?download=1']) {
+    const file = await fetch(`${h.server.url}/capture/${h.fixture.captures.pdf}/raw${query}`);
+    assert.equal(file.headers.get('content-type'), 'application/pdf');
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="hzq2023_working.pdf"/, 'never inline: the viewer would run its scripts');
+    assert.ok(Buffer.from(await file.arrayBuffer()).equals(original));
+  }
   const html = await fetch(`${h.server.url}/capture/${h.fixture.captures.hostile}/raw`);
   assert.equal(html.headers.get('content-type'), 'application/octet-stream', 'archived HTML is only ever downloaded raw');
   assert.match(html.headers.get('content-disposition') ?? '', /^attachment/);
@@ -141,11 +141,11 @@ test('a fetch that stored nothing has a page saying why, and no content to view'
   assert.match(await view.text(), /has no body \(timeout after 30 s\)/);
 });
 
-test('only GET and HEAD are answered; every response carries the CSP and nosniff', async () => {
+test('pages answer GET and HEAD only (POST is for the token-guarded buttons); every response carries the CSP and nosniff', async () => {
   for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
     const response = await fetch(`${h.server.url}/`, { method, body: method === 'DELETE' ? undefined : 'x=1' });
     assert.equal(response.status, 405, method);
-    assert.equal(response.headers.get('allow'), 'GET, HEAD');
+    assert.equal(response.headers.get('allow'), method === 'POST' ? 'GET, HEAD' : 'GET, HEAD, POST');
   }
   for (const path of ['/', '/report/999999', '/report/x', '/nowhere', `/capture/${h.fixture.captures.image}/view`, '/assets/style.css', '/assets/..%2f..%2fserver.ts']) {
     const response = await fetch(`${h.server.url}${path}`);

@@ -1,6 +1,6 @@
 // A real archive for the web browser tests: the five seed reports parsed and stored as captures,
 // a 2022 variant of the 牧野区 report whose figures disagree as printed (a source-blamed failing
-// check), the 2021 牧野区 report also as its GBK web page and DOCX attachment, a real PDF capture (stored, not parsed: the PDF parser is not in this tree yet), a legacy report, a hostile archived HTML page (script, external
+// check), the 2021 牧野区 report also as its GBK web page and DOCX attachment, a real PDF capture (parsed, under no portal) and a PDF whose /OpenAction runs a script, a legacy report, a hostile archived HTML page (script, external
 // image/stylesheet/frame/refresh) with one archived image, two portals (one blocked) and two runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { parseDocument } from '../../parsers/index.ts';
 import { finishRun, openArchive, parseCapture, recordParse, startRun, storeCapture, upsertPortal, type Archive } from '../../storage/index.ts';
 import { parseSeed, seedFiles, seedsDir, tempArchivePath } from '../helpers/storage-fixtures.ts';
 import { FIXTURES_DIR } from '../helpers/paths.ts';
+import { pdfWithOpenActionScript } from './hostile-pdf.ts';
 
 const peersDir = join(seedsDir, '..', 'corpus', 'peers');
 const fixtureSeedsDir = join(FIXTURES_DIR, 'seeds');
@@ -42,8 +43,9 @@ export const HOSTILE_HTML = `<!doctype html><html><head><meta charset="utf-8"><t
 export interface BrowseFixture {
   path: string;
   reports: { muye2021: number; muye2022: number; jiuyuan2020: number; legacy2018: number };
-  captures: { hostile: number; image: number; pdf: number; seed000: number; failed: number; page2021: number; docx2021: number };
+  captures: { hostile: number; image: number; pdf: number; scriptPdf: number; seed000: number; failed: number; page2021: number; docx2021: number };
   portals: { open: number; blocked: number };
+  runs: { night: number };
 }
 
 /** The 牧野区 seed as a 2022 report whose 本年新收 自然人 reads 5 while its total stays 3. */
@@ -99,8 +101,13 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
     const legacy = await storeText(archive, 'http://127.0.0.2/reports/pingtan-2018.txt', readFileSync(join(peersDir, 'pingtan-gov-zwgk-archive', '2018_page.txt')), { portalId: open.id, runId });
     const pdfCapture = storeCapture(archive, {
       url: 'http://127.0.0.2/files/hzq2023_working.pdf', status: 200, headers: { 'content-type': 'application/pdf' },
-      bytes: readFileSync(join(peersDir, 'KIROGOVCOMPARE', 'hzq2023_working.pdf')), label: 'attachment', portalId: open.id, runId,
+      bytes: readFileSync(join(peersDir, 'KIROGOVCOMPARE', 'hzq2023_working.pdf')), label: 'attachment', runId, // no portal: 洪泽区 is not 牧野区
       referrerUrl: 'http://127.0.0.2/page.html', linkText: '洪泽区2023年报',
+    });
+    await parseCapture(archive, pdfCapture.id);
+    const scriptPdf = storeCapture(archive, {
+      url: 'http://127.0.0.2/files/script.pdf', status: 200, headers: { 'content-type': 'application/pdf' },
+      bytes: pdfWithOpenActionScript(`http://${OUTSIDE_HOST}/pdf-beacon`), label: 'attachment', portalId: open.id, runId,
     });
     const image = storeCapture(archive, { url: 'http://127.0.0.2/logo.png', status: 200, headers: { 'content-type': 'image/png' }, bytes: PNG_1X1, portalId: open.id, runId });
     const hostile = storeCapture(archive, {
@@ -111,11 +118,25 @@ export async function buildBrowseArchive(): Promise<BrowseFixture> {
     finishRun(archive, runId, 'ok', { portals: 1, pagesFetched: 11, reportsFound: 8, failed: 0, note: '<b>not bold</b>' });
     const blockedRun = startRun(archive, 'crawl');
     finishRun(archive, blockedRun, 'problems', { portals: 1, blocked: 'challenge-412', failed: 1 });
+    // A run summarised the way the crawler summarises (crawler/engine/summary.ts): totals, one entry per portal, reasons.
+    const nightRun = startRun(archive, 'crawl');
+    finishRun(archive, nightRun, 'problems', {
+      runId: nightRun, status: 'problems', startedAt: '2024-03-01T01:00:00Z', finishedAt: '2024-03-01T01:20:00Z',
+      totals: { portals: 2, fetched: 40, reportsFound: 6, newReports: 1, failures: 2, blocked: 1, deferred: 0 },
+      portals: [
+        { portalId: open.id, url: 'http://127.0.0.2/', name: '新乡市牧野区 portal', fetched: 40, notModified: 31, reportsFound: 6, newReports: 1, changedCaptures: 2,
+          failuresByReason: { timeout: 2 }, skippedByReason: {}, deferred: 0, blockedReason: null, usedBrowser: false },
+        { portalId: blocked.id, url: 'http://127.0.0.3/', name: 'Blocked county', fetched: 0, notModified: 0, reportsFound: 0, newReports: 0, changedCaptures: 0,
+          failuresByReason: {}, skippedByReason: { robots: 3 }, deferred: 0, blockedReason: 'challenge-412', usedBrowser: true },
+      ],
+      failuresByReason: { timeout: 2 }, blockedPortals: [{ url: 'http://127.0.0.3/', reason: 'challenge-412' }],
+    });
     return {
       path,
       reports: { muye2021: ids['003'], muye2022: muye2022.reportId!, jiuyuan2020: ids['002'], legacy2018: legacy.reportId! },
-      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, seed000: ids.capture000, failed: failed.id, page2021: page2021.id, docx2021: docx2021.id },
+      captures: { hostile: hostile.id, image: image.id, pdf: pdfCapture.id, scriptPdf: scriptPdf.id, seed000: ids.capture000, failed: failed.id, page2021: page2021.id, docx2021: docx2021.id },
       portals: { open: open.id, blocked: blocked.id },
+      runs: { night: nightRun },
     };
   } finally {
     archive.close();

@@ -66,3 +66,17 @@ export async function screenshot(page: Page, dir: string, name: string): Promise
   await page.screenshot({ path, fullPage: true });
   return { path, bytes: statSync(path).size };
 }
+
+/** This server's form token, read from its export page as a browser would see it. */
+export async function formToken(serverUrl: string): Promise<string> {
+  const page = await (await fetch(`${serverUrl}/export`)).text();
+  const token = /name="token" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error('no form token on /export');
+  return token;
+}
+
+/** POSTs a form with the server's token, as its buttons do. */
+export async function postWithToken(serverUrl: string, path: string, fields: Record<string, string> = {}): Promise<Response> {
+  const body = new URLSearchParams({ ...fields, token: await formToken(serverUrl) });
+  return fetch(`${serverUrl}${path}`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+}

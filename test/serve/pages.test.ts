@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { MUYE, MUYE_REGION } from './fixtures.ts';
-import { screenshot, startHarness, type BrowserHarness } from './helpers.ts';
+import { postWithToken, screenshot, startHarness, type BrowserHarness } from './helpers.ts';
 
 let h: BrowserHarness;
 const shots: Record<string, number> = {};
@@ -33,7 +33,7 @@ test('search finds a report by full text and by filters, showing organ, year, so
   assert.match(await failing.locator('td a').first().innerText(), /^新乡市牧野区人民政府$/);
   assert.equal(await failing.locator('td.num').innerText(), '2022');
   assert.equal(await failing.locator('.snippet mark').first().innerText(), '牧野区');
-  assert.match(await failing.locator('td.source').innerText(), /http:\/\/127\.0\.0\.2\/reports\/muye-2022\.txt/);
+  assert.match(await failing.locator('td[data-column="source"]').innerText(), /http:\/\/127\.0\.0\.2\/reports\/muye-2022\.txt/);
   assert.match(await failing.locator('.badge').innerText(), /2 failing/);
   assert.match(await page.locator(`tr.hit[data-report="${h.fixture.reports.muye2021}"] .badge`).innerText(), /pass/);
   await page.locator(`tr.hit[data-report="${h.fixture.reports.muye2021}"] a`).click();
@@ -42,8 +42,9 @@ test('search finds a report by full text and by filters, showing organ, year, so
 
   const filtered = await open('/?checks=fail&year=2022', 'search-filtered');
   assert.deepEqual(await filtered.locator('tr.hit').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report'))), [String(h.fixture.reports.muye2022)]);
-  // A report without a region code of its own takes its portal's (all seeds come from the 410711 portal).
-  const byRegion = await open(`/?region=${MUYE_REGION}&template=2019`, 'search-region');
+  // A report's region is its organ's division: 韭园镇 is in 扶沟县 (411621), though its copy came from the 410711 portal.
+  assert.equal(await (await open(`/?region=${MUYE_REGION}&template=2019`, 'search-region-portal')).locator('tr.hit').count(), 0);
+  const byRegion = await open('/?region=411621&template=2019', 'search-region');
   assert.deepEqual(await byRegion.locator('tr.hit').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-report'))), [String(h.fixture.reports.jiuyuan2020)]);
   assert.equal(await (await open('/?region=3301', 'search-other-region')).locator('tr.hit').count(), 0);
   const none = await open(`/?q=${encodeURIComponent('没有这样的文字')}`, 'search-none');
@@ -114,23 +115,46 @@ test('a legacy report shows its text instead of tables', async () => {
 });
 
 test('the coverage matrix marks missing years, failing checks and legacy reports', async () => {
-  const page = await open('/coverage', 'coverage');
+  const byDefault = await open('/coverage', 'coverage-default');
+  const lastComplete = new Date().getUTCFullYear() - 1;
+  assert.deepEqual(await byDefault.locator('table.coverage thead th.num').allInnerTexts(),
+    Array.from({ length: lastComplete - 2018 }, (_, i) => String(2019 + i)), 'default: 2019 to the last complete year');
+  const page = await open('/coverage?from=2018&to=2022', 'coverage');
   const years = await page.locator('table.coverage thead th.num').allInnerTexts();
   assert.deepEqual(years, ['2018', '2019', '2020', '2021', '2022']);
   const muye = page.locator(`tr[data-organ="${MUYE}"]`);
-  assert.equal(await muye.locator('td[data-year="2020"]').getAttribute('data-status'), 'missing');
-  assert.equal(await muye.locator('td[data-year="2020"]').innerText(), '—');
-  assert.equal(await muye.locator('td[data-year="2021"]').getAttribute('data-status'), 'ok');
-  assert.equal(await muye.locator('td[data-year="2022"]').getAttribute('data-status'), 'checks-failing');
-  assert.equal(await muye.locator(`td[data-year="2022"] a[href="/report/${h.fixture.reports.muye2022}"]`).count(), 1);
-  assert.equal(await page.locator('tr[data-organ="平潭综合实验区"] td[data-year="2018"]').getAttribute('data-status'), 'legacy');
+  assert.equal(await muye.locator('[data-year="2020"]').getAttribute('data-status'), 'missing');
+  assert.equal(await muye.locator('[data-year="2020"]').innerText(), '—');
+  assert.equal(await muye.locator('[data-year="2021"]').getAttribute('data-status'), 'ok');
+  assert.equal(await muye.locator('[data-year="2022"]').getAttribute('data-status'), 'checks-failing');
+  assert.equal(await muye.locator(`[data-year="2022"] a[href="/report/${h.fixture.reports.muye2022}"]`).count(), 1);
+  assert.equal(await page.locator('tr[data-organ="平潭综合实验区"] [data-year="2018"]').getAttribute('data-status'), 'legacy');
   assert.ok(Number(await page.locator('#missing-count').innerText()) > 0);
   const byPortal = await open(`/coverage?portal=${h.fixture.portals.open}`, 'coverage-portal');
-  assert.equal(await byPortal.locator('table.coverage tbody tr').count(), 6);
+  assert.equal(await byPortal.locator('table.coverage tbody tr[data-expected-only="no"]').count(), 6);
+  // The portal's district is expected to publish, and so is every 街道 and township of it (from the division dataset).
+  assert.ok(await byPortal.locator('table.coverage tbody tr[data-expected-only="yes"]').count() >= 5);
+  // A blocked prefecture's portal: nothing was found, its government is expected and missing every year.
   const blockedPortal = await open(`/coverage?portal=${h.fixture.portals.blocked}`, 'coverage-blocked-portal');
-  assert.match(await blockedPortal.locator('main').innerText(), /No organ matches/);
-  const byRegion = await open('/coverage?region=3301&from=2019&to=2023', 'coverage-region');
-  assert.match(await byRegion.locator('main').innerText(), /No organ matches/);
+  const blockedRows = blockedPortal.locator('table.coverage tbody tr');
+  assert.equal(await blockedRows.count(), 1);
+  assert.equal(await blockedRows.getAttribute('data-organ'), '杭州市人民政府');
+  assert.equal(await blockedRows.locator('[data-status="missing"]').count(), await blockedPortal.locator('table.coverage thead th.num').count());
+  const byRegion = await open('/coverage?region=4107&from=2019&to=2023', 'coverage-region');
+  assert.equal(await byRegion.locator(`tr[data-organ="${MUYE}"]`).count(), 1);
+  const nowhere = await open('/coverage?region=9999', 'coverage-no-region');
+  assert.match(await nowhere.locator('main').innerText(), /No organ matches/);
+});
+
+test('the audit page: per organ of a year, published or missing, on time or seen by, deadlines by level', async () => {
+  const page = await open('/audit?year=2022', 'audit');
+  const muye = page.locator(`table.audit tr[data-organ="${MUYE}"]`);
+  assert.equal(await muye.getAttribute('data-published'), 'found');
+  assert.match(await muye.innerText(), /2023-03-31/, 'a district government: 31 March of the next year');
+  assert.ok(['on-time', 'late', 'seen-by'].includes(String(await muye.getAttribute('data-on-time'))));
+  assert.ok(await page.locator('table.audit tr[data-published="missing"]').count() >= 5, 'the district\'s 街道 are expected');
+  assert.match(await page.locator('#audit-summary').innerText(), /reports \(organ × 2022\) found/);
+  assert.match(await page.locator('nav').innerText(), /Audit/);
 });
 
 test('charts draw an organ and a region over the years', async () => {
@@ -140,34 +164,34 @@ test('charts draw an organ and a region over the years', async () => {
   assert.equal(await page.locator('circle title', { hasText: '2021 · 本年新收 received: 3' }).count(), 1);
   assert.ok(await page.locator('figure.chart rect[fill]').count() >= 2, 'bars drawn');
   const region = await open(`/charts?region=${MUYE_REGION}`, 'charts-region');
-  assert.match(await region.locator('h1').innerText(), new RegExp(`region ${MUYE_REGION}`));
-  // Region 410711 sums every report of the portal: 2020 (韭园镇) … 2022 (牧野区 + 送庄镇).
-  assert.deepEqual(await region.locator('.chart-data thead th.num').allInnerTexts(), ['2020', '2021', '2022']);
+  assert.match(await region.locator('h1').innerText(), new RegExp(`region .*${MUYE_REGION}`));
+  // Region 410711 sums the reports of organs in 牧野区 (韭园镇 and 送庄镇 are elsewhere, whatever portal they came from).
+  assert.deepEqual(await region.locator('.chart-data thead th.num').allInnerTexts(), ['2021', '2022']);
 });
 
 test('crawl runs show their summaries (escaped) and the blocked portals', async () => {
   const page = await open('/runs', 'runs');
-  assert.equal(await page.locator('table.runs tbody tr').count(), 2);
+  assert.equal(await page.locator('table.runs tbody tr').count(), 3);
   assert.match(await page.locator('#blocked-portals').innerText(), /Blocked county.*challenge-412/s);
-  assert.match(await page.locator('tr.run.ok td.summary').innerText(), /note: <b>not bold<\/b>/);
-  assert.equal(await page.locator('td.summary b').count(), 0);
+  assert.match(await page.locator('tr.run.ok td[data-column="summary"]').innerText(), /Note: <b>not bold<\/b>/);
+  assert.equal(await page.locator('td[data-column="summary"] b').count(), 0);
   const run = await open('/runs/1', 'run');
-  assert.match(await run.locator('main').innerText(), /reportsFound: 8/);
+  assert.match(await run.locator('main').innerText(), /Reports found\s+8/);
 });
 
 test('export buttons download the CSV and Parquet exports', async () => {
   const page = await open('/export', 'export');
-  assert.equal(await page.locator('a.button[href="/export/reports_wide.csv"]').count(), 1);
-  const csv = await fetch(`${h.server.url}/export/reports_wide.csv`);
+  assert.equal(await page.locator('form[method="post"][action="/export/reports_wide.csv"] button').count(), 1);
+  const csv = await postWithToken(h.server.url, '/export/reports_wide.csv');
   assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="reports_wide.csv"/);
   const text = await csv.text();
   assert.match(text.split('\n')[0], /organ/);
   assert.ok(text.includes(MUYE));
-  const parquet = Buffer.from(await (await fetch(`${h.server.url}/export/report_checks.parquet`)).arrayBuffer());
+  const parquet = Buffer.from(await (await postWithToken(h.server.url, '/export/report_checks.parquet')).arrayBuffer());
   assert.equal(parquet.subarray(0, 4).toString(), 'PAR1');
   assert.equal(parquet.subarray(-4).toString(), 'PAR1');
-  assert.equal((await fetch(`${h.server.url}/export/nothing.csv`)).status, 404);
+  assert.equal((await postWithToken(h.server.url, '/export/nothing.csv')).status, 404);
   const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('nianbao-serve-export-'));
   for (let wait = 0; wait < 20 && leftovers().length; wait++) await new Promise((r) => setTimeout(r, 100)); // deleted once the stream closes
   assert.deepEqual(leftovers(), [], 'temporary export files are deleted');

@@ -109,3 +109,15 @@ test('cached facets are recomputed once another connection commits (a crawl runn
     writer.close();
   }
 });
+
+test('count axes get whole-number ticks only, about five, covering the maximum', async () => {
+  const { integerTicks } = await import('../../scripts/serve/plot-chart.ts');
+  assert.deepEqual(integerTicks(1), [0, 1]);
+  assert.deepEqual(integerTicks(3), [0, 1, 2, 3]);
+  assert.deepEqual(integerTicks(0), [0, 1]);
+  for (const max of [2, 7, 13, 99, 1234, 56789]) {
+    const ticks = integerTicks(max);
+    assert.ok(ticks.every(Number.isInteger), `${max}: ${ticks}`);
+    assert.ok(ticks.at(-1)! >= max && ticks.length <= 12 && ticks.length >= 2, `${max}: ${ticks}`);
+  }
+});

@@ -164,7 +164,7 @@ test('the coverage matrix marks a missing year and a document that did not parse
   later.reason = 'tables are images';
   const capture = storeCapture(archive, { url: 'http://127.0.0.2/2023.html', status: 200, bytes: Buffer.from('2023 page') });
   recordParse(archive, capture.id, later);
-  const { years, rows } = coverageMatrix(archive, { toYear: 2024 });
+  const { years, rows } = coverageMatrix(archive, { fromYear: 2021, toYear: 2024 });
   assert.deepEqual(years, [2021, 2022, 2023, 2024]);
   assert.deepEqual(rows[0].cells, { 2021: 'ok', 2022: 'missing', 2023: 'unparsed', 2024: 'missing' });
   archive.close();

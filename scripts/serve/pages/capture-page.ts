@@ -27,7 +27,10 @@ function original(capture: Capture, kind: string | null): SafeHtml {
   if (!kind) return html`<p class="notice">Nothing was stored for this fetch: ${capture.error ?? `status ${capture.status ?? 'none'}`}.</p>`;
   const download = html`<a class="button" href="/capture/${capture.id}/raw?download=1">Download as captured</a>`;
   if (kind === 'pdf') {
-    return html`<section class="original"><h2>Original 原件 (PDF)</h2><p><a class="button" href="/capture/${capture.id}/raw" target="_blank" rel="noopener noreferrer">Open the PDF</a> ${download}</p></section>`;
+    // The viewer would run the PDF's own JavaScript: the page shows its parsed text and offers the file as a download.
+    return html`<section class="original"><h2>Original 原件 (PDF) <small>shown as its parsed text; the file is only downloaded, never opened in the browser's viewer</small></h2>
+<p>${download}</p>
+<iframe class="archived" sandbox="" referrerpolicy="no-referrer" src="/capture/${capture.id}/view" title="Text of the PDF of capture ${capture.id}"></iframe></section>`;
   }
   if (kind === 'other') return html`<section class="original"><h2>Original 原件</h2><p>This file type is not shown in the browser. ${download}</p></section>`;
   return html`<section class="original"><h2>Original 原件 <small>as captured; scripts and outside requests are blocked</small></h2>

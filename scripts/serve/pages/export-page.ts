@@ -18,11 +18,11 @@ const DESCRIPTIONS: Record<string, string> = {
 const FORMATS: ExportFormat[] = ['csv', 'parquet'];
 const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', parquet: 'application/vnd.apache.parquet' };
 
-/** Renders `/export`. */
-export function exportPage(): SafeHtml {
+/** Renders `/export`: one button per file, each a POST carrying the server's token (an export is heavy work no link may start). */
+export function exportPage(token: string): SafeHtml {
   const stems = [...Object.values(EXPORT_TABLES), 'data_dictionary'];
   const rows = stems.map((stem) => html`<tr><th>${stem}</th><td>${DESCRIPTIONS[stem] ?? ''}</td><td>${FORMATS.map((f) =>
-    html`<a class="button" href="/export/${stem}.${f}" download>${f.toUpperCase()}</a> `)}</td></tr>`);
+    html`<form class="inline" method="post" action="/export/${stem}.${f}"><input type="hidden" name="token" value="${token}"><button type="submit" class="button">${f.toUpperCase()}</button></form> `)}</td></tr>`);
   return pageLayout('Export', '/export', html`<h1>Export 导出</h1>
 <p>The same files as <code>nianbao export</code>, made from the archive as it is now.</p>
 <table class="exports"><tbody>${rows}</tbody></table>`);

@@ -1,6 +1,7 @@
 // One report: its facts, the form tables with every figure's raw string and provenance, its checks
 // (failing ones first, with who is to blame), its sources (every capture) and the organ's other years.
 import { capturesOfUrl, getReport, reportText, type Archive, type ReportDetail } from '../../../storage/index.ts';
+import { checkStatus, type CheckStatus } from '../../../parsers/index.ts';
 import { html, queryString, type SafeHtml } from '../html.ts';
 import { pageLayout } from '../layout.ts';
 import { NotFound } from '../reply.ts';
@@ -41,15 +42,25 @@ ${item('Parser', r.parserVersion)}${item('Chosen because', r.chosenWhy)}${item('
 <p class="links"><a href="/charts${queryString({ organ: r.organ })}">Charts for this organ</a> · <a href="/${queryString({ organ: r.organ })}">All its reports</a></p>`;
 }
 
+const STATE_TEXT: Record<CheckStatus, string> = { holds: 'holds', fails: 'FAILS', not_checked: 'not checked' };
+const STATE_ORDER: Record<CheckStatus, number> = { fails: 0, not_checked: 1, holds: 2 };
+
 function checksSection(r: ReportDetail): SafeHtml {
   if (r.checks.length === 0) return html`<section class="checks"><h2>Checks 校验</h2><p class="muted">No checks were run.</p></section>`;
-  const ordered = [...r.checks].sort((a, b) => Number(a.ok) - Number(b.ok));
-  const rows = ordered.map((c) => html`<tr class="${c.ok ? 'check-ok' : 'check-fail'}" data-rule="${c.rule}">
-<td class="rule">${c.rule}</td><td>${c.ok ? 'holds' : 'FAILS'}</td><td>${c.ok ? '' : blameText(c.blame)}</td><td class="detail">${c.detail}</td></tr>`);
-  const failing = r.checks.filter((c) => !c.ok).length;
-  return html`<section class="checks"><h2>Checks 校验 <small>${failing ? `${failing} failing` : 'all hold'}</small></h2>
+  const ordered = [...r.checks].sort((a, b) => STATE_ORDER[checkStatus(a)] - STATE_ORDER[checkStatus(b)]);
+  const rows = ordered.map((c) => {
+    const state = checkStatus(c);
+    const rowClass = state === 'fails' ? 'check-fail' : state === 'not_checked' ? 'check-unknown' : 'check-ok';
+    return html`<tr class="${rowClass}" data-rule="${c.rule}" data-status="${state}">
+<td class="rule">${c.rule}</td><td>${STATE_TEXT[state]}</td><td>${state === 'fails' ? blameText(c.blame) : ''}</td><td class="detail">${c.detail}</td></tr>`;
+  });
+  const failing = r.checks.filter((c) => checkStatus(c) === 'fails').length;
+  const unchecked = r.checks.filter((c) => checkStatus(c) === 'not_checked').length;
+  const heading = [failing ? `${failing} failing` : '', unchecked ? `${unchecked} not checked` : '', !failing && !unchecked ? 'all hold' : ''].filter(Boolean).join(' · ');
+  return html`<section class="checks"><h2>Checks 校验 <small>${heading}</small></h2>
 <table class="checks-table"><thead><tr><th>Rule</th><th>Result</th><th>Blame</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>
 ${failing ? html`<p class="legend"><span class="swatch flagged source"></span> figures that disagree as printed · <span class="swatch flagged parse"></span> figures the parse is unsure of — hover a figure for its raw string and where it was read.</p>` : ''}
+${unchecked ? html`<p class="legend muted">“not checked”: every equation of the rule met a blank cell, so it neither holds nor fails.</p>` : ''}
 </section>`;
 }
 

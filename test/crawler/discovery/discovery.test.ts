@@ -7,6 +7,7 @@ import { scoreLink, FOLLOW_THRESHOLD, areaOf } from '../../../crawler/discovery/
 import { nextPages, pagerLinks } from '../../../crawler/discovery/pager.ts';
 import { atobUrls } from '../../../crawler/families/query-string.ts';
 import { fileNameOf, isAttachmentUrl, isInScope, isMobileTwin, normaliseUrl } from '../../../crawler/discovery/urls.ts';
+import { scopeOf } from '../../../crawler/discovery/scope.ts';
 import { discoverLinks } from '../../../crawler/discovery/discover.ts';
 
 test('report titles in their variants are reports, with organ and year', () => {
@@ -74,7 +75,13 @@ test('URLs: normal form, attachments, file names, mobile twins, scope', () => {
   assert.equal(fileNameOf('http://h/module/download/downfile.jsp?classid=0&filename=ab12.pdf&showname=%E6%8A%A5%E5%91%8A.pdf'), '报告.pdf');
   assert.equal(isMobileTwin('http://h/nb/202401/t20240101_1_wap.html'), true);
   assert.equal(isInScope('http://127.0.0.3/a', 'http://127.0.0.2/', 'page'), false);
-  assert.equal(isInScope('http://127.0.0.3/a.pdf', 'http://127.0.0.2/', 'attachment'), true);
+  // An attachment on another host is in scope only on the portal's registrable domain or when the registry allows its host.
+  assert.equal(isInScope('http://127.0.0.3/a.pdf', 'http://127.0.0.2/', 'attachment'), false);
+  assert.equal(isInScope('http://127.0.0.3/a.pdf', scopeOf('http://127.0.0.2/', ['127.0.0.3']), 'attachment'), true);
+  assert.equal(isInScope('http://file.example.gov.cn/a.pdf', 'http://www.dept.example.gov.cn/', 'attachment'), true);
+  assert.equal(isInScope('http://file.example.gov.cn/a.html', 'http://www.dept.example.gov.cn/', 'page'), false);
+  assert.equal(isInScope('http://cdn.files.com/a.pdf', scopeOf('http://www.example.gov.cn/', ['*.files.com']), 'attachment'), true);
+  assert.equal(isInScope('http://evil.com/x.pdf?name=x.pdf', 'http://www.example.gov.cn/', 'attachment'), false);
   assert.equal(isInScope('http://xz.example.gov.cn/', 'http://www.example.gov.cn/', 'page'), true);
   assert.equal(isInScope('http://other.gov.cn/', 'http://www.example.gov.cn/', 'page'), false);
 });

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFarm, type Farm } from '../../farm/index.ts';
-import { getPortal, openArchive, runReadOnlyQuery, upsertPortal, type Archive, type Portal } from '../../../storage/index.ts';
+import { coverageMatrix, getPortal, openArchive, runReadOnlyQuery, showOrgan, upsertPortal, type Archive, type Portal } from '../../../storage/index.ts';
 import { runCrawl, USER_AGENT, type PortalTally } from '../../../crawler/index.ts';
 
 let farm: Farm;
@@ -22,7 +22,7 @@ const SETTINGS = { politenessDelaySecs: 0.05, perHostConcurrency: 1, portalConcu
 before(async () => {
   farm = await startFarm();
   archive = openArchive(join(mkdtempSync(join(tmpdir(), 'nianbao-farm-')), 'archive.sqlite'));
-  portals = farm.portals.map((p) => upsertPortal(archive, p.homeUrl, { name: p.name }));
+  portals = farm.portals.map((p) => upsertPortal(archive, p.homeUrl, { name: p.name, divisionCode: p.divisionCode }));
   night1 = await runCrawl({ archive, portals, settings: SETTINGS });
   night1Requests = [...farm.requests];
 });
@@ -37,6 +37,28 @@ function tallyOf(farmPortalId: string): PortalTally {
   const portal = portals.find((p) => p.url === fp.homeUrl)!;
   return night1.tallies.get(portal.id)!;
 }
+
+test('the demo\'s coverage: one row per organ, each with a division code, attributed to the portal of its division', () => {
+  const { rows } = coverageMatrix(archive, { fromYear: 2013 });
+  const seen = rows.filter((r) => Object.keys(r.reports).length > 0);
+  assert.ok(seen.length >= 15, `${seen.length} organs with reports`);
+  assert.deepEqual(seen.filter((r) => r.regionCode === null).map((r) => r.organ), [], 'every organ with a report has a division code');
+  // One organ whatever the printed name: 韭园镇人民政府 / 扶沟县韭园镇人民政府, 洪泽区人民政府 / 淮安市洪泽区人民政府.
+  assert.equal(rows.filter((r) => r.organ.includes('韭园镇')).length, 1);
+  assert.equal(rows.filter((r) => r.regionCode === '320813').length, 1);
+  const printed = (name: string) => runReadOnlyQuery(archive, 'SELECT organ_id FROM organ_aliases WHERE name = :name', { name }).rows;
+  assert.equal([...printed('洪泽区人民政府')][0]?.[0], [...printed('淮安市洪泽区人民政府')][0]?.[0]);
+  // 沐阳县 (a misprint in the report) is 沭阳县, with the reason recorded.
+  const shuyang = rows.find((r) => r.regionCode === '321322')!;
+  assert.equal(shuyang.organ, '宿迁市沭阳县人民政府');
+  assert.ok(showOrgan(archive, shuyang.organId)!.aliases.some((a) => a.name === '沐阳县人民政府' && a.reasons.some((x) => /misprint/.test(x))));
+  // Attributed to the portal whose division holds the organ's, not to where a copy was first seen.
+  const divisionOf = new Map(portals.map((p) => [p.id, getPortal(archive, p.id)!.divisionCode]));
+  for (const row of seen) {
+    const home = portals.find((p) => divisionOf.get(p.id) === row.regionCode!.slice(0, 6));
+    if (home) assert.equal(row.portalId, home.id, `${row.organ} on portal ${row.portalId}, its county's portal is ${home.id}`);
+  }
+});
 
 test('every true report page and attachment of every family is fetched and stored', () => {
   const stored = new Set([...runReadOnlyQuery(archive, 'SELECT url FROM captures WHERE sha256 IS NOT NULL AND status = 200').rows].map((r) => String(r[0])));

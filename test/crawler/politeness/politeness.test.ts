@@ -43,3 +43,24 @@ test('crawl-delay-learned-after-robots-request: the first page after robots.txt 
   const gap = Date.now() - t0;
   assert.ok(gap >= 390, `first page came ${gap} ms after robots.txt`);
 });
+
+test('backoff-decays-after-successes: a 429/5xx back-off halves per good answer back to the host\'s own gap', () => {
+  const pacer = new HostPacer(100, 120_000);
+  for (let i = 0; i < 12; i++) pacer.backOff('storm');
+  assert.equal(pacer.delayFor('storm'), 120_000, 'a storm drives the gap to the cap');
+  let answers = 0;
+  while (pacer.delayFor('storm') > 100 && answers < 100) { pacer.recover('storm'); answers++; }
+  assert.equal(pacer.delayFor('storm'), 100, 'back to the base delay');
+  assert.ok(answers <= 12, `decayed within a dozen good answers (${answers})`);
+  // A host with its own Crawl-delay decays to that, not below.
+  pacer.setHostDelay('slow', 3000);
+  pacer.backOff('slow');
+  pacer.backOff('slow');
+  for (let i = 0; i < 20; i++) pacer.recover('slow');
+  assert.equal(pacer.delayFor('slow'), 3000);
+  // Retry-After is honoured by the back-off, and decays like any other.
+  pacer.backOff('ra', 30);
+  assert.equal(pacer.delayFor('ra'), 30_000);
+  pacer.recover('ra');
+  assert.equal(pacer.delayFor('ra'), 15_000);
+});

@@ -35,3 +35,6 @@ export async function parseDocumentSafely(bytes: Uint8Array, hints: ParseHints =
     throw error;
   }
 }
+
+export { ParsePool, ParseWorkerError, defaultParseJobs } from './pool/index.ts';
+export type { DocumentParser } from './pool/index.ts';

@@ -68,6 +68,17 @@ export function queuedEntries(archive: Archive, portalId: number, limit = 100_00
   return (rows as FrontierRow[]).map(toEntry);
 }
 
+/**
+ * The next queued entries of a portal after frontier id `afterId`, oldest first, leaving out those
+ * with `skipLabel` (the pages a browser must render): how a running crawl reads its frontier as it
+ * grows, a few rows at a time, without reading again what it already holds.
+ */
+export function queuedEntriesAfter(archive: Archive, portalId: number, afterId: number, limit: number, skipLabel = 'browser'): FrontierEntry[] {
+  const rows = archive.db.prepare("SELECT * FROM frontier WHERE portal_id = ? AND status = 'queued' AND id > ? AND label IS NOT ? ORDER BY id LIMIT ?")
+    .all(portalId, afterId, skipLabel, limit);
+  return (rows as FrontierRow[]).map(toEntry);
+}
+
 /** One entry by portal and URL. */
 export function frontierEntry(archive: Archive, portalId: number, url: string): FrontierEntry | undefined {
   const row = archive.db.prepare('SELECT * FROM frontier WHERE portal_id = ? AND url = ?').get(portalId, url);
@@ -131,6 +142,23 @@ export function frontierEntries(archive: Archive, portalId: number): FrontierEnt
 /** Runs `work` in one write transaction, so a capture and the entries it reveals land together. */
 export function inTransaction<T>(archive: Archive, work: () => T): T {
   return archive.db.transaction(work).immediate();
+}
+
+/** How one piece of work of a batch ended: its value, or the error it threw (its writes undone). */
+export type BatchOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs many pieces of work in one write transaction, each in its own savepoint: a piece that throws
+ * is undone alone and reported, the others commit together (one fsync for a batch of captures).
+ */
+export function inBatch<T>(archive: Archive, works: (() => T)[]): BatchOutcome<T>[] {
+  return archive.db.transaction(() => works.map((work): BatchOutcome<T> => {
+    try {
+      return { ok: true, value: archive.db.transaction(work)() };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  })).immediate();
 }
 
 interface FrontierRow {

@@ -1,6 +1,6 @@
 // Parsing stored captures: the bridge from archived bytes to recorded parses, used by the crawler
 // right after a fetch and by `nianbao reparse` over the whole archive. No network.
-import { parseDocumentSafely, PARSER_VERSION, type ParseHints } from '../parsers/index.ts';
+import { parseDocumentSafely, PARSER_VERSION, type DocumentParser, type ParseHints } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
 import { getCapture, getCaptureBody, type Capture } from './captures.ts';
 import { recordParse, type RecordedParse } from './parses.ts';
@@ -24,13 +24,17 @@ function safeDecode(text: string): string {
   try { return decodeURIComponent(text); } catch { return text; }
 }
 
-/** Parses a stored capture's bytes and records the parse (and the report it feeds). */
-export async function parseCapture(archive: Archive, captureId: number): Promise<RecordedParse> {
+/**
+ * Parses a stored capture's bytes and records the parse (and the report it feeds); with `parser`
+ * (a worker pool) the parsing runs off this thread.
+ */
+export async function parseCapture(archive: Archive, captureId: number, parser?: DocumentParser): Promise<RecordedParse> {
   const capture = getCapture(archive, captureId);
   if (!capture) throw new Error(`no capture with id ${captureId}`);
   const body = getCaptureBody(archive, captureId);
   if (!body) throw new Error(`capture ${captureId} has no body to parse (${capture.error ?? `status ${capture.status}`})`);
-  const result = await parseDocumentSafely(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), hintsForCapture(capture));
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const result = parser ? await parser.parse(bytes, hintsForCapture(capture)) : await parseDocumentSafely(bytes, hintsForCapture(capture));
   return recordParse(archive, captureId, result);
 }
 

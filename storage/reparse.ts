@@ -1,6 +1,7 @@
 // Re-running the parsers over stored captures (no fetching): after a parser improves, or to
 // finish captures a killed crawl never parsed.
-import { PARSER_VERSION } from '../parsers/index.ts';
+import pLimit from 'p-limit';
+import { PARSER_VERSION, type DocumentParser } from '../parsers/index.ts';
 import type { Archive } from './archive.ts';
 import { capturesToReparse, parseCapture, type ReparseSelection } from './parse-capture.ts';
 import { reresolveAliases } from './organs.ts';
@@ -19,32 +20,43 @@ export interface ReparseSummary {
   organsMoved: number;
 }
 
+/** How a reparse parses: in this thread one at a time (default), or through a worker pool. */
+export interface ReparseOptions {
+  /** A pool of parse workers; `parser.jobs` captures are parsed at once. */
+  parser?: DocumentParser & { jobs: number };
+}
+
 /**
- * Parses the selected captures one by one; each is recorded in its own transaction, so an
- * interrupted reparse keeps what it finished and the next run picks up the rest.
+ * Parses the selected captures (one by one, or as many at once as the pool has workers); each is
+ * recorded in its own transaction as it finishes, so an interrupted reparse keeps what it finished
+ * and the next run picks up the rest.
  */
 export async function reparseArchive(
   archive: Archive,
   selection: ReparseSelection = {},
   onProgress?: (done: number, total: number) => void,
+  options: ReparseOptions = {},
 ): Promise<ReparseSummary> {
   const ids = capturesToReparse(archive, selection);
   // A reparse killed earlier left its run `running`: it is marked interrupted now (its work is kept).
   markInterruptedRuns(archive, 'reparse', new Date().toISOString());
   const runId = startRun(archive, 'reparse');
   const summary: ReparseSummary = { parserVersion: PARSER_VERSION, selected: ids.length, changed: 0, unchanged: 0, reports: 0, failed: [], organsMoved: 0 };
+  const limit = pLimit(options.parser?.jobs ?? 1);
+  let done = 0;
   try {
-    for (const [index, captureId] of ids.entries()) {
+    await Promise.all(ids.map((captureId) => limit(async () => {
       try {
-        const recorded = await parseCapture(archive, captureId);
+        const recorded = await parseCapture(archive, captureId, options.parser);
         if (recorded.isNew) summary.changed++;
         else summary.unchanged++;
         if (recorded.reportId !== null) summary.reports++;
       } catch (error) {
         summary.failed.push({ captureId, error: (error as Error).message });
       }
-      onProgress?.(index + 1, ids.length);
-    }
+      onProgress?.(++done, ids.length);
+    })));
+    summary.failed.sort((a, b) => a.captureId - b.captureId);
     if (selection.all) summary.organsMoved = reresolveAliases(archive, reselectOrganYear);
   } finally {
     finishRun(archive, runId, summary.failed.length > 0 ? 'problems' : 'ok', summary);

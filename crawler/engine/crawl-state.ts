@@ -1,6 +1,7 @@
 // What one portal's crawl knows while it runs: the archive, the portal, settings, politeness,
 // robots.txt, the page budget, what it found and why it skipped or failed things.
 import type { Archive, FrontierEntry, Portal } from '../../storage/index.ts';
+import type { DocumentParser } from '../../parsers/index.ts';
 import type { CrawlSettings } from './settings.ts';
 import type { HostPacer } from '../politeness/host-pacer.ts';
 import type { RobotsPolicy } from '../politeness/robots.ts';
@@ -58,8 +59,14 @@ export interface PortalCrawlState {
   /** Fetches still allowed in this run. */
   budgetLeft: number;
   log: (line: string) => void;
-  /** Hands newly found frontier entries to the running fetcher (set by the HTTP pass). */
+  /** Tells the running fetcher that new frontier entries are queued (it reads them from the frontier). */
   enqueue: (entries: FrontierEntry[]) => Promise<void>;
+  /** Parses documents off the fetch path (the run's worker pool), when parsing while crawling. */
+  parser: DocumentParser | null;
+  /** Runs a piece of archive writing in the run's next batched transaction. */
+  write: <T>(work: () => T) => Promise<T>;
+  /** Parses started and not yet recorded (attachments parse while fetching goes on). */
+  pendingParses: Set<Promise<void>>;
 }
 
 /** An empty tally. */

@@ -1,25 +1,37 @@
-// One pass of Crawlee's HttpCrawler over a portal's queued frontier entries, with a fresh in-memory
-// request queue each time (the durable frontier is SQLite; Crawlee's own storage is never trusted
-// across a kill -9). Bodies are kept as raw bytes; status codes are classified by the routes.
-import { HttpCrawler, createHttpRouter, type HttpCrawlingContext } from 'crawlee';
+// The run's one Crawlee HttpCrawler, built once and shared by every portal: its requests come from
+// the SQLite frontier through FrontierRequests, each request is routed to its portal's handlers,
+// and politeness is paced per host. One crawler means one HTTP client, one session pool and one
+// autoscaled pool for the run, started once (not once per portal pass), with its concurrency set
+// explicitly. Bodies are kept as raw bytes; status codes are classified by the routes.
+import { HttpCrawler, createHttpRouter, type HttpCrawlingContext, type Request, type RequestProvider } from '@crawlee/http';
 import { crawleeConfiguration, crawleeLog } from './crawlee-log.ts';
-import { settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
+import { storeCapture } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
+import type { CrawlSettings } from './settings.ts';
 import { homeHandler } from '../routes/home.ts';
 import { listHandler } from '../routes/list.ts';
 import { reportHandler } from '../routes/report.ts';
 import { attachmentHandler } from '../routes/attachment.ts';
 import { flipbookHandler } from '../routes/flipbook.ts';
-import { entryOf } from '../routes/accept.ts';
 import { hostOf } from '../discovery/urls.ts';
-import { robotsFor } from '../politeness/robots-cache.ts';
+import { settleEntry } from '../../storage/index.ts';
+import { entryOfRequest, type FrontierRequests } from './frontier-requests.ts';
+
+export { requestFor } from './frontier-requests.ts';
 import { BoundedHttpClient, FinalFetchRefusal } from '../responses/http-client.ts';
-import { outOfScopeReason } from '../discovery/scope.ts';
-import { fetchPolicyOf, guardsOf } from './guards.ts';
+import { fetchPolicyOf } from './guards.ts';
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 
-function routerFor(state: PortalCrawlState) {
+/**
+ * Requests in flight for the whole run, at most: each holds a socket, a got request and its body,
+ * so a run over 100 portals at once stays within a flat memory bound (a plain fetch of a URL list
+ * is no faster beyond this on one machine).
+ */
+export const MAX_REQUESTS_IN_FLIGHT = 64;
+
+/** The route handlers of one portal, keyed by page label. */
+export function routerFor(state: PortalCrawlState) {
   const router = createHttpRouter();
   router.addHandler('home', homeHandler(state));
   router.addHandler('list', listHandler(state));
@@ -30,72 +42,71 @@ function routerFor(state: PortalCrawlState) {
   return router;
 }
 
-/** The Crawlee request for a frontier entry; revisits carry the validators of the last fetch. */
-export function requestFor(entry: FrontierEntry) {
-  const headers: Record<string, string> = {};
-  if (entry.etag) headers['if-none-match'] = entry.etag;
-  if (entry.lastModified) headers['if-modified-since'] = entry.lastModified;
-  if (entry.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
-  return {
-    url: entry.url, uniqueKey: `frontier-${entry.id}`, label: entry.label, method: entry.method,
-    payload: entry.payload ?? undefined, headers, userData: { entry },
-  };
+/** What the shared crawler needs to find a request's portal. */
+export interface SharedCrawlerInput {
+  settings: CrawlSettings;
+  requests: FrontierRequests;
+  /** The state of an open portal, by portal id. */
+  stateOf: (portalId: number) => PortalCrawlState | undefined;
+  /** The route handlers of an open portal, by portal id. */
+  routerOf: (portalId: number) => ((ctx: HttpCrawlingContext) => Promise<void>) | undefined;
+  log: (line: string) => void;
+  /** Receives the function that closes the run's HTTP client (its kept-alive connections). */
+  onClose?: (close: () => void) => void;
 }
 
-/** Sends entries to the crawler unless robots.txt forbids them or the page budget is spent. */
-async function admit(state: PortalCrawlState, entries: FrontierEntry[]): Promise<ReturnType<typeof requestFor>[]> {
-  const requests = [];
-  for (const entry of entries) {
-    if (entry.label === 'browser') continue;
-    // Entries queued before the scope was checked (an older frontier) are refused here too.
-    const outside = outOfScopeReason(entry.url, guardsOf(state).scope, entry.label === 'attachment' || entry.label === 'report' ? 'attachment' : 'page');
-    if (outside) {
-      settleEntry(state.archive, entry.id, { status: 'skipped', reason: `out_of_scope: ${outside}`, runId: state.runId });
-      state.tally.refused.push({ url: entry.url, reason: `out_of_scope: ${outside}` });
-      continue;
-    }
-    const robots = await robotsFor(state, entry.url);
-    if (!robots.isAllowed(entry.url)) {
-      settleEntry(state.archive, entry.id, { status: 'skipped', reason: 'forbidden by robots.txt', runId: state.runId });
-      state.tally.skipped.push({ url: entry.url, reason: 'forbidden by robots.txt' });
-      continue;
-    }
-    if (state.budgetLeft <= 0) continue;
-    state.budgetLeft--;
-    requests.push(requestFor(entry));
-  }
-  return requests;
-}
-
-/** Fetches the entries (and whatever they reveal) until the queue is empty, blocked or out of budget. */
-export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntry[]): Promise<void> {
-  const { settings } = state;
-  const config = crawleeConfiguration(settings);
-  let crawler: HttpCrawler<HttpCrawlingContext> | null = null;
-  state.enqueue = async (found) => {
-    const requests = await admit(state, found);
-    if (requests.length && crawler) await crawler.addRequests(requests);
+/** Builds the run's crawler; `run()` it once, it ends when FrontierRequests says the run is finished. */
+export function sharedHttpCrawler(input: SharedCrawlerInput): HttpCrawler<HttpCrawlingContext> {
+  const { settings, requests } = input;
+  const concurrency = Math.min(MAX_REQUESTS_IN_FLIGHT, settings.perHostConcurrency * settings.portalConcurrency);
+  const stateFor = (request: Request) => {
+    const state = input.stateOf(entryOfRequest(request).portalId);
+    if (!state) throw new Error(`no open portal for ${request.url}`);
+    return state;
   };
-  const httpClient = new BoundedHttpClient(fetchPolicyOf(state));
-  crawler = new HttpCrawler({
-    requestHandler: routerFor(state),
-    // Bodies capped on the wire and inflated, the body inside the timeout, every redirect hop in scope.
+  // One bounded HTTP client for the run (bodies capped on the wire and inflated, the body inside the
+  // timeout, every redirect hop in scope), with the policy of the request's portal.
+  const policies = new WeakMap<PortalCrawlState, ReturnType<typeof fetchPolicyOf>>();
+  const httpClient = new BoundedHttpClient((request) => {
+    const state = input.stateOf(Number((request as { nianbaoPortalId?: unknown }).nianbaoPortalId));
+    if (!state) throw new FinalFetchRefusal('out_of_scope', `no open portal for ${String(request.url)}`, String(request.url));
+    let policy = policies.get(state);
+    if (!policy) policies.set(state, (policy = fetchPolicyOf(state)));
+    return policy;
+  });
+  input.onClose?.(() => httpClient.close());
+  return new HttpCrawler({
     httpClient,
+    // Crawlee 3.18's option checks do not know its own `requestManager` option; a request queue
+    // is any object with fetchNextRequest and addRequest, and BasicCrawler uses it as the manager.
+    requestQueue: requests as unknown as RequestProvider,
+    requestHandler: async (ctx) => {
+      const route = input.routerOf(entryOfRequest(ctx.request).portalId);
+      if (!route) throw new Error(`no open portal for ${ctx.request.url}`);
+      await route(ctx);
+    },
     // Failures are recorded in the frontier and the run summary; Crawlee's own log (ERROR by
     // default, crawlee.json or CRAWLEE_LOG_LEVEL for more) says what only Crawlee knows.
-    log: crawleeLog(settings, state.log),
-    maxConcurrency: settings.perHostConcurrency,
+    log: crawleeLog(settings, input.log),
+    // Per-portal limits are FrontierRequests' (perHostConcurrency in flight per portal); the pool
+    // runs at the run's full width from the first request instead of growing from 1.
+    minConcurrency: concurrency,
+    maxConcurrency: concurrency,
+    autoscaledPoolOptions: { maybeRunIntervalSecs: 0.05, autoscaleIntervalSecs: 3600 },
     maxRequestRetries: settings.maxRetries,
     navigationTimeoutSecs: settings.requestTimeoutSecs,
     requestHandlerTimeoutSecs: settings.requestTimeoutSecs + 120,
     additionalMimeTypes: ['*/*'],
     forceResponseEncoding: 'latin1',
     ignoreHttpErrorStatusCodes: ALL_ERROR_STATUSES,
-    useSessionPool: true,
-    sessionPoolOptions: { blockedStatusCodes: [] },
+    // No sessions: cookies are not kept and no proxy rotates, so a session pool would only cost
+    // a session object (and its argument checks) per request.
+    useSessionPool: false,
     persistCookiesPerSession: false,
     retryOnBlocked: false,
+    statusMessageLoggingInterval: 3600,
     preNavigationHooks: [async ({ request }, gotOptions) => {
+      const state = stateFor(request);
       if (state.blocked) {
         request.noRetry = true;
         throw new Error('portal blocked');
@@ -104,24 +115,23 @@ export async function runHttpPass(state: PortalCrawlState, entries: FrontierEntr
       gotOptions.headers = { ...gotOptions.headers, 'user-agent': settings.userAgent };
       (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
       gotOptions.maxRedirects = 8;
+      // Passed through to the HTTP client, which picks the portal's fetch policy by it.
+      (gotOptions as Record<string, unknown>).nianbaoPortalId = state.portal.id;
     }],
-    postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],
-    failedRequestHandler: async (ctx, error) => recordFailure(state, ctx.request, error),
-  }, config);
-  const first = await admit(state, entries);
-  if (first.length === 0) { httpClient.close(); return; }
-  const abortWhenBlocked = setInterval(() => { if (state.blocked) void crawler?.autoscaledPool?.abort(); }, 200);
-  try {
-    await crawler.run(first);
-  } finally {
-    clearInterval(abortWhenBlocked);
-    httpClient.close();
-    state.enqueue = async () => {};
-  }
+    postNavigationHooks: [async ({ request }) => stateFor(request).pacer.markDone(hostOf(request.url))],
+    failedRequestHandler: async ({ request }, error) => {
+      try {
+        const state = input.stateOf(entryOfRequest(request).portalId);
+        if (state) await recordFailure(state, request, error);
+      } finally {
+        requests.failedSettled(request);
+      }
+    },
+  }, crawleeConfiguration(settings));
 }
 
-function recordFailure(state: PortalCrawlState, request: { userData: Record<string, unknown>; url: string }, error: Error): void {
-  const entry = entryOf({ request });
+async function recordFailure(state: PortalCrawlState, request: Request, error: Error): Promise<void> {
+  const entry = entryOfRequest(request);
   if (state.blocked) return; // left queued for another night
   if (error instanceof FinalFetchRefusal && (error.code === 'out_of_scope' || error.code === 'private_address')) {
     // Never fetched, so nothing is stored: the frontier and the summary say why.
@@ -131,8 +141,10 @@ function recordFailure(state: PortalCrawlState, request: { userData: Record<stri
     return;
   }
   const reason = failureReason(error);
-  storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
-  settleEntry(state.archive, entry.id, { status: 'failed', reason, runId: state.runId });
+  await state.write(() => {
+    storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
+    settleEntry(state.archive, entry.id, { status: 'failed', reason, runId: state.runId });
+  });
   state.tally.failed.push({ url: entry.url, reason });
 }
 

@@ -1,8 +1,7 @@
-// A crawl run over several portals at once (many portals in parallel, each polite on its own):
-// records the run, crawls, and stores the summary that the CLI prints.
-import pLimit from 'p-limit';
+// A crawl run over several portals at once (each polite on its own): records the run, crawls with
+// the run's one crawler (crawl-engine.ts), and stores the summary that the CLI prints.
 import { acquireCrawlLock, finishRun, markInterruptedRuns, startRun, type Archive, type Portal } from '../../storage/index.ts';
-import { crawlPortal, newPacer } from './portal-crawl.ts';
+import { CrawlEngine } from './crawl-engine.ts';
 import { newTally, type PortalTally } from './crawl-state.ts';
 import { resolveSettings, type CrawlSettings } from './settings.ts';
 import { summarisePortal, summariseRun, type RunSummary } from './summary.ts';
@@ -34,23 +33,9 @@ async function runLocked(input: CrawlRunInput, settings: CrawlSettings, kind: 'c
   const startedAt = new Date().toISOString();
   markInterruptedRuns(input.archive, kind, startedAt);
   const runId = startRun(input.archive, kind);
-  const limit = pLimit(settings.portalConcurrency);
-  const tallies = new Map<number, PortalTally>();
-  const pacer = newPacer(settings);
-  await Promise.all(input.portals.map((portal) => limit(async () => {
-    try {
-      const tally = await crawlPortal({
-        archive: input.archive, portal, runId, settings, pacer, log: input.log,
-        onProgress: (p, t) => input.onProgress?.(p, t, false),
-      });
-      tallies.set(portal.id, tally);
-      input.onProgress?.(portal, tally, true);
-    } catch (error) {
-      input.log?.(`${portal.url}: crawl failed: ${(error as Error).message}`);
-      tallies.set(portal.id, crashedTally((error as Error).message));
-    }
-  })));
-  const summary = summariseRun(runId, startedAt, input.portals.map((p) => summarisePortal(p, tallies.get(p.id)!)));
+  const engine = new CrawlEngine({ archive: input.archive, runId, settings, log: input.log, onProgress: input.onProgress });
+  const tallies = await engine.crawl(input.portals);
+  const summary = summariseRun(runId, startedAt, input.portals.map((p) => summarisePortal(p, tallies.get(p.id) ?? crashedTally('not crawled'))));
   finishRun(input.archive, runId, summary.status, summary);
   return { ...summary, tallies };
 }

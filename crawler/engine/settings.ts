@@ -45,6 +45,8 @@ export interface CrawlSettings {
    * parsing to `nianbao reparse` (capture first, parse later: the fetch path then carries no CPU work).
    */
   parseWhileCrawling: boolean;
+  /** Worker threads parsing while crawling (`--jobs`); null: one per core. */
+  parseJobs: number | null;
   userAgent: string;
   /** Hosts every portal of this run may also fetch from, besides its own domain and its registry allow-list. */
   allowHosts: string[];
@@ -75,6 +77,7 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   maxBackoffSecs: 120,
   useBrowser: true,
   parseWhileCrawling: true,
+  parseJobs: null,
   userAgent: USER_AGENT,
   allowHosts: [],
   maxRobotsBytes: 512 * 1024,
@@ -102,6 +105,9 @@ export function resolveSettings(overrides: Partial<CrawlSettings> = {}): CrawlSe
   for (const key of positive) {
     const value = settings[key] as number;
     if (!Number.isFinite(value) || value <= 0) throw new SettingsError(`${key} must be a positive number, got ${value}`);
+  }
+  if (settings.parseJobs !== null && (!Number.isInteger(settings.parseJobs) || settings.parseJobs < 1)) {
+    throw new SettingsError(`parseJobs must be a whole number of 1 or more, got ${settings.parseJobs}`);
   }
   for (const key of ['politenessDelaySecs', 'maxRetries', 'maxBackoffSecs'] as const) {
     if (!Number.isFinite(settings[key]) || settings[key] < 0) throw new SettingsError(`${key} must be 0 or more, got ${settings[key]}`);

@@ -45,7 +45,8 @@ export class BoundedHttpClient implements BaseHttpClient {
   /** Connections are kept alive between requests to a host, as a browser (and got) would. */
   private readonly agents = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
 
-  constructor(private readonly policy: FetchPolicy) {}
+  /** One policy, or the policy of each request (a run's one client serving many portals). */
+  constructor(private readonly policy: FetchPolicy | ((request: HttpRequest) => FetchPolicy)) {}
 
   /** Closes the idle connections. */
   close(): void {
@@ -55,10 +56,11 @@ export class BoundedHttpClient implements BaseHttpClient {
 
   private async fetch(request: HttpRequest, onRedirect?: RedirectHandler) {
     try {
+      const policy = typeof this.policy === 'function' ? this.policy(request) : this.policy;
       return await boundedFetch({
         url: String(request.url), method: request.method, headers: request.headers, body: bodyOf(request.body),
-        timeoutMs: this.policy.timeoutMs, maxBytes: this.policy.maxBytes, maxRedirects: maxRedirectsOf(request),
-        checkUrl: this.policy.checkUrl, checkAddress: this.policy.checkAddress, signal: request.signal,
+        timeoutMs: policy.timeoutMs, maxBytes: policy.maxBytes, maxRedirects: maxRedirectsOf(request),
+        checkUrl: policy.checkUrl, checkAddress: policy.checkAddress, signal: request.signal,
         rejectUnauthorized: (request.https as { rejectUnauthorized?: boolean } | undefined)?.rejectUnauthorized ?? false,
         insecureHTTPParser: request.insecureHTTPParser ?? true, agents: this.agents,
         onRedirect: onRedirect && ((from, to) => onRedirect({ ...from, redirectUrls: [], trailers: {}, complete: true }, { url: to, headers: {} })),

@@ -3,7 +3,7 @@
 import type { HttpCrawlingContext } from 'crawlee';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse } from './accept.ts';
-import { commitFetch } from './commit.ts';
+import { commitFetch, recordParseLater } from './commit.ts';
 import { parseFetched } from './report.ts';
 
 function fileNameHint(context: Record<string, unknown>, url: string): string | undefined {
@@ -18,7 +18,14 @@ export function attachmentHandler(state: PortalCrawlState) {
   return async (ctx: HttpCrawlingContext): Promise<void> => {
     const fetched = acceptResponse(ctx, state);
     if (!fetched) return;
-    const parse = await parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url));
-    await commitFetch(state, fetched, { parse, discoveries: [], pageUrl: fetched.entry.parentUrl });
+    // Stored at once; parsed in the background (a PDF or an OCR takes seconds), so this portal's
+    // next fetches do not wait for it. The portal closes only once its parses are recorded.
+    const captured = await commitFetch(state, fetched, { discoveries: [], pageUrl: fetched.entry.parentUrl });
+    if (!state.parser) return;
+    const done: Promise<void> = parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url))
+      .then((parse) => (parse ? recordParseLater(state, fetched, parse, captured, fetched.entry.parentUrl) : undefined))
+      .catch((error: Error) => { state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
+      .finally(() => state.pendingParses.delete(done));
+    state.pendingParses.add(done);
   };
 }

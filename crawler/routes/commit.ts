@@ -1,7 +1,8 @@
-// The last step of every route: one write transaction stores the capture, its parse, the links it
-// revealed and the entry's new status, so a kill -9 never leaves half of a page recorded.
+// The last step of every route: one write (a savepoint in the run's batched transaction) stores the
+// capture, its parse, the links it revealed and the entry's new status, so a kill -9 never leaves
+// half of a page recorded.
 import type { ParseResult } from '../../parsers/index.ts';
-import { addToFrontier, inTransaction, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
+import { addToFrontier, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
 import type { Discovery } from '../discovery/discover.ts';
 import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
 import type { FetchedBody } from './accept.ts';
@@ -15,15 +16,18 @@ export interface PageFindings {
   pageUrl?: string | null;
 }
 
-/** Records the fetch and its findings; returns the new entries to fetch. */
-export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings): Promise<FrontierEntry[]> {
+/** What a commit stored: the capture and the new entries to fetch. */
+export interface Committed { captureId: number; isNew: boolean; queued: FrontierEntry[] }
+
+/** Records the fetch and its findings. */
+export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings): Promise<Committed> {
   const { entry } = fetched;
   const { kept: discoveries, traps } = guardsOf(state).traps.filter(entry.url, findings.discoveries);
   for (const trap of traps) {
     state.tally.traps.push(trap);
     state.log(`${state.portal.url}: trap (${trap.kind}) at ${trap.url}: ${trap.detail}`);
   }
-  const added = inTransaction(state.archive, () => {
+  const { added, captureId, isNew } = await state.write(() => {
     const stored = storeCapture(state.archive, {
       url: entry.url, finalUrl: fetched.finalUrl, status: fetched.status, headers: fetched.headers, bytes: fetched.bytes,
       label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl, linkText: entry.linkText,
@@ -41,7 +45,7 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
       status: 'done', etag: header(fetched.headers, 'etag'), lastModified: header(fetched.headers, 'last-modified'),
       sha256: stored.sha256, runId: state.runId,
     });
-    return newEntries;
+    return { added: newEntries, captureId: stored.id, isNew: stored.isNew };
   });
   for (const e of added) {
     if (e.status !== 'skipped') continue;
@@ -49,8 +53,13 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
     else state.tally.skipped.push({ url: e.url, reason: e.reason ?? 'skipped' });
   }
   const queued = added.filter((e) => e.status === 'queued');
-  await state.enqueue(queued);
-  return queued;
+  if (queued.length > 0) await state.enqueue(queued);
+  return { captureId, isNew, queued };
+}
+
+/** Records a parse that finished after its capture was committed (an attachment parsed in the background). */
+export async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
+  await state.write(() => recordFound(state, fetched, { parse, discoveries: [], pageUrl }, captured.captureId, captured.isNew));
 }
 
 function recordFound(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings, captureId: number, isNew: boolean): void {

@@ -4,7 +4,7 @@
 // and parsed as one report.
 import type { HttpCrawlingContext } from 'crawlee';
 import { frontierEntry, getCaptureBody, latestCapture, storeCapture, inTransaction, recordParse } from '../../storage/index.ts';
-import { decodeHtmlBytes, parseDocumentSafely } from '../../parsers/index.ts';
+import { decodeHtmlBytes } from '../../parsers/index.ts';
 import type { Discovery } from '../discovery/discover.ts';
 import { pagedReportOf, type BookPlace, type PagedReport } from '../families/index.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
@@ -45,7 +45,7 @@ async function assembleWhenComplete(state: PortalCrawlState, fetched: FetchedBod
   }
   const title = typeof fetched.entry.context.title === 'string' ? fetched.entry.context.title : null;
   const bytes = Buffer.from(rules.assemble(pages, title), 'utf8');
-  const parse = state.settings.parseWhileCrawling ? await parseDocumentSafely(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }) : null;
+  const parse = state.parser ? await state.parser.parse(bytes, { fileName: 'flipbook.html', contentType: 'text/html; charset=utf-8' }, { urgent: true }) : null;
   inTransaction(state.archive, () => {
     const stored = storeCapture(state.archive, {
       url: where.base, status: 200, bytes, contentType: 'text/html; charset=utf-8', label: 'flipbook-assembled',

@@ -2,7 +2,7 @@
 // whether it really is one) and fetch its attachments; a page that turns out to be a list of
 // reports is followed like a list.
 import type { HttpCrawlingContext } from 'crawlee';
-import { parseDocumentSafely, type ParseResult } from '../../parsers/index.ts';
+import type { ParseResult } from '../../parsers/index.ts';
 import { charsetOfContentType, isMarkup } from '../responses/content-type.ts';
 import { fileNameOf } from '../discovery/urls.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
@@ -14,15 +14,17 @@ import { flipbookDiscoveries } from './flipbook.ts';
 import type { Discovery } from '../discovery/discover.ts';
 
 /**
- * Parses a fetched report page or file with the hints HTTP gave. A parser bug on some odd file
- * must not lose the capture: it is stored unparsed (reparse can try again) and noted.
+ * Parses a fetched report page or file with the hints HTTP gave, in the run's parse workers (the
+ * event loop keeps fetching meanwhile). A parser bug on some odd file must not lose the capture:
+ * it is stored unparsed (reparse can try again) and noted.
  */
 export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody, fileName?: string): Promise<ParseResult | undefined> {
-  if (!state.settings.parseWhileCrawling) return undefined;
+  if (!state.parser) return undefined;
   try {
-    return await parseDocumentSafely(fetched.bytes, {
+    // A report page's parse decides what to follow next, so its handler waits for it: urgent.
+    return await state.parser.parse(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
-    });
+    }, { urgent: fetched.entry.label !== 'attachment' });
   } catch (error) {
     state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });
     return undefined;

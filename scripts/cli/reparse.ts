@@ -1,9 +1,9 @@
 // `nianbao reparse`: re-runs the parsers over stored captures, without fetching anything.
-import { PARSER_VERSION } from '../../parsers/index.ts';
+import { PARSER_VERSION, ParsePool } from '../../parsers/index.ts';
 import { reparseArchive } from '../../storage/index.ts';
 import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
 import { defineCommand, ExitCode } from './command.ts';
-import { flag } from './options.ts';
+import { flag, number } from './options.ts';
 import { startProgress } from './progress.ts';
 
 /** The `reparse` command. */
@@ -20,6 +20,7 @@ Progress (captures done of selected, with an ETA) goes to stderr.`,
     all: flag('every parsed capture, whatever its parser version'),
     unparsed: flag('also captures with a body that were never parsed (crawl --no-parse, a crawl stopped in between)'),
     json: flag('print the summary as JSON'),
+    jobs: number('N', 'worker threads parsing at once (default: one per core)', { integer: true, min: 1 }),
     ...DB_OPTIONS,
   },
   exitCodes: 'Exit code 0 when every capture parsed, 1 when some could not be parsed (listed), 3 when the\narchive does not exist or cannot be opened.',
@@ -27,9 +28,10 @@ Progress (captures done of selected, with an ETA) goes to stderr.`,
   async run({ options }) {
     const archive = openExistingArchive(archivePath(options.db), { readonly: false });
     const progress = startProgress('reparse');
+    const parser = new ParsePool(options.jobs);
     try {
       const summary = await reparseArchive(archive, { all: options.all, includeUnparsed: options.unparsed },
-        (done, total) => progress.update(done, total, 'captures'));
+        (done, total) => progress.update(done, total, 'captures'), { parser });
       progress.stop();
       if (options.json) console.log(JSON.stringify(summary));
       else {
@@ -41,6 +43,7 @@ Progress (captures done of selected, with an ETA) goes to stderr.`,
       return summary.failed.length > 0 ? ExitCode.problems : ExitCode.ok;
     } finally {
       progress.stop();
+      await parser.close();
       archive.close();
     }
   },

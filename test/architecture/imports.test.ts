@@ -100,7 +100,8 @@ test('the repository keeps the rules', () => {
 test('importing crawler/index.ts does not load Crawlee or Playwright (the command line starts fast)', () => {
   const files = repositoryFiles();
   const loaded = packagesLoadedBy(files, 'crawler/index.ts');
-  assert.ok(!loaded.has('crawlee') && !loaded.has('playwright-core'), [...loaded].join(', '));
-  // The check can see them: the engine does load them.
-  assert.ok(packagesLoadedBy(files, 'crawler/engine/run-crawl.ts').has('crawlee'));
+  assert.ok(!loaded.has('crawlee') && !loaded.has('@crawlee/http') && !loaded.has('playwright-core'), [...loaded].join(', '));
+  // The check can see them: the engine does load Crawlee's HTTP crawler, the browser pass Playwright.
+  assert.ok(packagesLoadedBy(files, 'crawler/engine/run-crawl.ts').has('@crawlee/http'));
+  assert.ok(packagesLoadedBy(files, 'crawler/engine/browser-pass.ts').has('playwright-core'));
 });

@@ -36,6 +36,12 @@ export interface FarmOptions {
   night?: number;
   /** Delay of the slow host's responses. */
   slowDelayMs?: number;
+  /**
+   * How many portals to serve (default: one of each definition). More than that repeats the
+   * definitions on further loopback hosts (127.0.0.17 …), the copies' ids suffixed `~1`, `~2` …,
+   * so a benchmark can crawl 100 portals at once.
+   */
+  portals?: number;
 }
 
 /** Last-Modified of everything first published on night 1. */
@@ -82,7 +88,12 @@ export async function startFarm(options: FarmOptions = {}): Promise<Farm> {
     truth.length = 0;
     lookalikes.length = 0;
     robotsForbidden.length = 0;
-    built = PORTALS.map((def, i) => {
+    const count = options.portals ?? PORTALS.length;
+    if (!Number.isInteger(count) || count < 1 || count > 250) throw new Error(`farm portals must be 1…250, got ${count}`);
+    built = Array.from({ length: count }, (_, i) => {
+      const copy = Math.floor(i / PORTALS.length);
+      const base = PORTALS[i % PORTALS.length];
+      const def: PortalDefinition = copy === 0 ? base : { ...base, id: `${base.id}~${copy}`, name: `${base.name}~${copy}` };
       const host = hostOf(i);
       const baseUrl = `http://${host}:${port}`;
       const ctx: BuildContext = {

@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { compressionBomb } from '../test/helpers/compression-bomb.ts';
 import { zipSync } from 'fflate';
 import { openArchive, runReadOnlyQuery, upsertPortal } from '../storage/index.ts';
 
@@ -161,17 +161,6 @@ function hostileSite(req: IncomingMessage, res: ServerResponse): void {
 }
 let stormCount = 0;
 
-async function makeGzipBomb(): Promise<Buffer> {
-  const gzip = zlib.createGzip({ level: 9 });
-  const out: Buffer[] = [];
-  gzip.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise((resolve) => gzip.on('end', resolve));
-  const zeros = Buffer.alloc(MiB);
-  for (let i = 0; i < 200; i++) if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
-  gzip.end();
-  await done;
-  return Buffer.concat(out);
-}
 
 // ── Hostile files ────────────────────────────────────────────────────────────────────────────────
 function hostileFiles(dir: string): string[] {
@@ -280,7 +269,7 @@ async function main(): Promise<void> {
     // Hostile servers through `nianbao crawl` (a 10 s timeout: the trap portals keep the crawl's
     // one process busy, and the short Content-Length costs one timeout per attempt).
     if (wanted('servers')) {
-      gzipBomb = await makeGzipBomb();
+      gzipBomb = await compressionBomb('gzip', 200);
       const servers = [...HOSTILE.map((h) => h.host), '127.0.0.120'].map((host) => ({ host, server: createServer(hostileSite) }));
       hostilePort = await listen(servers[0].server, servers[0].host);
       for (const s of servers.slice(1)) await listen(s.server, s.host, hostilePort);

@@ -5,7 +5,7 @@
 // nearly black, hardly saturated) stays. Trade-off: print in colour (a red 红头 header) is dropped
 // too; the report's title and tables are black in every report seen. The mask is applied once the
 // paper has been flattened (page.ts), so the pixels under a seal do not count as paper or as ink.
-import type { GreyImage } from './rules.ts';
+import { pnmHeader, readPgm, type GreyImage } from './rules.ts';
 
 // Saturated: the channels spread this far apart (0..255) and by this share of the brightest one.
 // Cream or yellowed paper (scaled to white) spreads ~30 and ~0.12; a thin ballpoint stroke keeps
@@ -92,19 +92,9 @@ export function dropColouredInk(image: GreyImage, coloured: Uint8Array | null): 
 
 /** Reads a binary PGM (P5) or PPM (P6) page: its greys, and a PPM's colours. */
 export function readPnm(bytes: Uint8Array): PageScan {
-  const header: string[] = [];
-  let offset = 0;
-  while (header.length < 4) {
-    while (/\s/.test(String.fromCharCode(bytes[offset]))) offset++;
-    if (bytes[offset] === 0x23) { while (bytes[offset] !== 0x0a) offset++; continue; }
-    let token = '';
-    while (offset < bytes.length && !/\s/.test(String.fromCharCode(bytes[offset]))) token += String.fromCharCode(bytes[offset++]);
-    header.push(token);
-  }
-  offset++; // the single whitespace after maxval
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  if (header[0] === 'P5') return { image: { width, height, pixels: bytes.subarray(offset, offset + width * height) }, rgb: null };
-  if (header[0] !== 'P6') throw new Error(`not a binary PGM or PPM (${header[0]})`);
+  const { magic, width, height, offset } = pnmHeader(bytes);
+  if (magic === 'P5') return { image: readPgm(bytes), rgb: null };
+  if (magic !== 'P6') throw new Error(`not a binary PGM or PPM (${magic})`);
   const rgb = bytes.subarray(offset, offset + width * height * 3);
   const pixels = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < pixels.length; i++, j += 3) pixels[i] = (rgb[j] * 299 + rgb[j + 1] * 587 + rgb[j + 2] * 114 + 500) / 1000;

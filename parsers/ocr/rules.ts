@@ -8,7 +8,8 @@ export interface GreyImage {
   pixels: Uint8Array;
 }
 
-export function readPgm(bytes: Uint8Array): GreyImage {
+/** The header of a binary PNM file (P5 greys, P6 colours): its magic, size, and where the pixels start. */
+export function pnmHeader(bytes: Uint8Array): { magic: string; width: number; height: number; offset: number } {
   const header: string[] = [];
   let offset = 0;
   while (header.length < 4) {
@@ -18,9 +19,13 @@ export function readPgm(bytes: Uint8Array): GreyImage {
     while (offset < bytes.length && !/\s/.test(String.fromCharCode(bytes[offset]))) token += String.fromCharCode(bytes[offset++]);
     header.push(token);
   }
-  offset++; // the single whitespace after maxval
-  if (header[0] !== 'P5') throw new Error(`not a binary PGM (${header[0]})`);
-  const [width, height] = [Number(header[1]), Number(header[2])];
+  // The single whitespace after maxval.
+  return { magic: header[0], width: Number(header[1]), height: Number(header[2]), offset: offset + 1 };
+}
+
+export function readPgm(bytes: Uint8Array): GreyImage {
+  const { magic, width, height, offset } = pnmHeader(bytes);
+  if (magic !== 'P5') throw new Error(`not a binary PGM (${magic})`);
   return { width, height, pixels: bytes.subarray(offset, offset + width * height) };
 }
 

@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import zlib from 'node:zlib';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { compressionBomb } from '../../helpers/compression-bomb.ts';
 import { frontierEntries, latestCapture, openArchive, upsertPortal } from '../../../storage/index.ts';
 import { runCrawl } from '../../../crawler/index.ts';
 import { exitCodeOf } from '../../../scripts/cli/crawl-report.ts';
@@ -19,18 +19,6 @@ const MiB = 1024 * 1024;
 const hits: { host: string; path: string }[] = [];
 let gzipBomb: Buffer = Buffer.alloc(0);
 
-/** 200 MiB of zeros gzipped (about 200 KB), made by streaming: never held inflated. */
-async function makeGzipBomb(): Promise<Buffer> {
-  const gzip = zlib.createGzip({ level: 9 });
-  const out: Buffer[] = [];
-  gzip.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise((resolve) => gzip.on('end', resolve));
-  const zeros = Buffer.alloc(MiB);
-  for (let i = 0; i < 200; i++) if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
-  gzip.end();
-  await done;
-  return Buffer.concat(out);
-}
 
 function page(title: string, body: string): string {
   return `<html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -101,7 +89,7 @@ function site(req: IncomingMessage, res: ServerResponse): void {
 }
 
 test('hostile portals: bounded bodies, scope, traps, a 429 storm — all recorded, status problems', { timeout: 240_000 }, async () => {
-  gzipBomb = await makeGzipBomb();
+  gzipBomb = await compressionBomb('gzip', 200);
   const hosts = ['127.0.0.81', '127.0.0.82', '127.0.0.83', '127.0.0.84', '127.0.0.85', '127.0.0.89', '127.0.0.90'];
   const servers = hosts.map(() => createServer(site));
   await new Promise<void>((resolve) => servers[0].listen(0, hosts[0], resolve));

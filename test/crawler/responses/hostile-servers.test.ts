@@ -7,24 +7,13 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { compressionBomb } from '../../helpers/compression-bomb.ts';
 import { boundedFetch, FetchRefusal } from '../../../crawler/responses/bounded-fetch.ts';
 import { AddressGuard, outOfScopeReason, scopeOf } from '../../../crawler/discovery/scope.ts';
 
 const MiB = 1024 * 1024;
 const INFLATED_BOMB_BYTES = 256 * MiB;
 
-/** A bomb: INFLATED_BOMB_BYTES of zeros compressed, made by streaming (never held inflated). */
-async function bomb(encoding: 'gzip' | 'deflate' | 'br'): Promise<Buffer> {
-  const compressor = encoding === 'gzip' ? zlib.createGzip({ level: 9 }) : encoding === 'deflate' ? zlib.createDeflate({ level: 9 }) : zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
-  const chunks: Buffer[] = [];
-  compressor.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => compressor.on('end', resolve));
-  const zeros = Buffer.alloc(MiB);
-  for (let i = 0; i < INFLATED_BOMB_BYTES / MiB; i++) if (!compressor.write(zeros)) await new Promise((r) => compressor.once('drain', r));
-  compressor.end();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 let server: http.Server;
 let base = '';
@@ -32,7 +21,7 @@ const bombs: Record<string, Buffer> = {};
 const held: http.ServerResponse[] = [];
 
 before(async () => {
-  for (const encoding of ['gzip', 'deflate', 'br'] as const) bombs[encoding] = await bomb(encoding);
+  for (const encoding of ['gzip', 'deflate', 'br'] as const) bombs[encoding] = await compressionBomb(encoding, INFLATED_BOMB_BYTES / MiB);
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     switch (url.pathname) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { compressionBomb } from '../test/helpers/compression-bomb.ts';
+import { compressionBomb } from '../test/farm/index.ts';
 import { zipSync } from 'fflate';
 import { openArchive, runReadOnlyQuery, upsertPortal } from '../storage/index.ts';
 

@@ -7,8 +7,9 @@
 // of ../shared/corpus/peers and ../shared/seeds. The farm knows the truth: report URLs with organ and
 // year, and the look-alikes.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listenOnHosts } from '../farm/index.ts';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { REAL_PORTALS } from './portals/index.ts';
@@ -177,28 +178,15 @@ export async function startRealFarm(options: { portals?: readonly RealPortalDefi
     res.end(req.method === 'HEAD' ? undefined : out.bytes);
   }
 
-  const servers: Server[] = [];
-  async function listen(index: number): Promise<void> {
-    const server = createServer((req, res) => {
-      handle(sites[index], req, res).catch((error) => { res.statusCode = 500; res.end(String(error)); });
-    });
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(port, sites[index].host, () => resolveListen());
-    });
-    if (port === 0) port = (server.address() as AddressInfo).port;
-    servers.push(server);
-  }
   build();
-  await listen(0);
-  build(); // again, now that the port is known, so every URL in the truth carries it
-  for (let i = 1; i < sites.length; i++) await listen(i);
+  const hosts = await listenOnHosts(sites.map((site) => site.host), port, (index, req, res) => handle(sites[index], req, res), (known) => {
+    port = known;
+    build(); // again, now that the port is known, so every URL in the truth carries it
+  });
   return {
     portals: sites.map((s) => ({ id: s.def.id, family: s.def.family, name: s.def.name, host: s.host, homeUrl: `${s.baseUrl}/`, needsBrowser: Boolean(s.def.needsBrowser), notes: s.def.notes })),
     truth, lookalikes, requests, closedPort,
     resetLog: () => { requests.length = 0; },
-    stop: async () => {
-      await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
-    },
+    stop: hosts.stop,
   };
 }

@@ -1,12 +1,14 @@
 // A farm of simulated county portals on loopback, each on its own address (127.0.0.2, .3 …) so
 // per-host politeness is real. It knows the truth: which URLs are reports, of which organ and year.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnHosts } from './loopback-hosts.ts';
 import { PORTALS } from './portals.ts';
 import type { BuildContext, FarmPortal, FarmRequest, PortalDefinition, Reply, Route, TrueReport } from './types.ts';
 
 export type { FarmPortal, TrueReport } from './types.ts';
+export { compressionBomb } from './compression-bomb.ts';
+export { listenOnHosts } from './loopback-hosts.ts';
 
 export interface FarmLogEntry {
   host: string;
@@ -132,24 +134,12 @@ export async function startFarm(options: FarmOptions = {}): Promise<Farm> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const servers: Server[] = [];
   // Handlers read built[index] at request time, so setNight's rebuilt tables take effect at once.
-  async function listen(index: number): Promise<void> {
-    const server = createServer((req, res) => {
-      handle(built[index], req, res).catch((error) => { res.statusCode = 500; res.end(String(error)); });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, built[index].host, () => resolve());
-    });
-    if (port === 0) port = (server.address() as AddressInfo).port;
-    servers.push(server);
-  }
-
   build();
-  await listen(0);
-  build(); // again, now that the port is known, so every URL in the truth carries it
-  for (let i = 1; i < built.length; i++) await listen(i);
+  const hosts = await listenOnHosts(built.map((b) => b.host), port, (index, req, res) => handle(built[index], req, res), (known) => {
+    port = known;
+    build(); // again, now that the port is known, so every URL in the truth carries it
+  });
 
   const portals: FarmPortal[] = built.map((b) => ({
     id: b.def.id, name: b.def.name, family: b.def.family, host: b.host, notes: b.def.notes, divisionCode: b.def.divisionCode,
@@ -160,8 +150,6 @@ export async function startFarm(options: FarmOptions = {}): Promise<Farm> {
     challengeHosts: built.filter((b) => b.def.challenge).map((b) => b.host),
     resetLog: () => { requests.length = 0; },
     setNight: (n) => { night = n; build(); },
-    stop: async () => {
-      await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
-    },
+    stop: hosts.stop,
   };
 }

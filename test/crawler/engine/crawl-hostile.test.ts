@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { compressionBomb } from '../../helpers/compression-bomb.ts';
+import { compressionBomb } from '../../farm/index.ts';
 import { frontierEntries, latestCapture, openArchive, upsertPortal } from '../../../storage/index.ts';
 import { runCrawl } from '../../../crawler/index.ts';
 import { exitCodeOf } from '../../../scripts/cli/crawl-report.ts';

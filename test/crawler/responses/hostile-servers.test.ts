@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { compressionBomb } from '../../helpers/compression-bomb.ts';
+import { compressionBomb } from '../../farm/index.ts';
 import { boundedFetch, FetchRefusal } from '../../../crawler/responses/bounded-fetch.ts';
 import { AddressGuard, outOfScopeReason, scopeOf } from '../../../crawler/discovery/scope.ts';
 

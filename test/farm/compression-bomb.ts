@@ -1,4 +1,4 @@
-// Compression bombs for hostile-server tests and the attack battery: megabytes of zeros compressed
+// Compression bombs for hostile portals (the hostile-server tests, the attack battery): megabytes of zeros compressed
 // by streaming, so the inflated bytes are never held in memory here either.
 import zlib from 'node:zlib';
 

@@ -33,7 +33,7 @@ export { runReadOnlyQuery, parseParamValue, parseParamAssignment, PARAM_TYPES, Q
 export type { QueryResult, ParamType, ParamValue } from './query.ts';
 export { NAMED_QUERIES, runNamedQuery } from './named-queries.ts';
 export type { NamedQuery } from './named-queries.ts';
-export { searchReports, ftsPhrase, snippetOf, SEARCH_COUNT_CAP, SEARCH_SORTS } from './search.ts';
+export { searchReports, ftsPhrase, SEARCH_COUNT_CAP, SEARCH_SORTS } from './search.ts';
 export { searchFacets, FACET_HITS } from './search-facets.ts';
 export type { SearchFacets, FacetCount } from './search-facets.ts';
 export { matchSentence, sentenceSnippet } from './snippets.ts';

@@ -142,8 +142,6 @@ export function searchReports(archive: Archive, options: SearchOptions = {}): Se
   return { total, totalCapped, hits };
 }
 
-const SNIPPET_CONTEXT = 10;
-
 /**
  * The sentence holding the first word found, the word marked [like this] (storage/snippets.ts): a
  * window around the first occurrence would show the same section heading for every report.
@@ -151,30 +149,4 @@ const SNIPPET_CONTEXT = 10;
 function addSnippets(archive: Archive, hits: SearchHit[], words: string[]): void {
   const textOf = cached(archive.db, 'SELECT t.text FROM reports r JOIN parse_texts t ON t.parse_id = r.parse_id WHERE r.id = ?').pluck();
   for (const hit of hits) hit.snippet = sentenceSnippet((textOf.get(hit.reportId) as string | undefined) ?? null, words);
-}
-
-/** The snippet of `text` for lower-cased `needles`; null when none occurs (the title matched). */
-export function snippetOf(text: string, needles: string[]): string | null {
-  // Lower-casing that changes the length (a few non-Chinese letters) would shift offsets: match as is.
-  const folded = text.toLowerCase();
-  const lower = folded.length === text.length ? folded : text;
-  let at = -1;
-  for (const needle of needles) {
-    const i = lower.indexOf(needle);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) return null;
-  const start = Math.max(0, at - SNIPPET_CONTEXT);
-  const end = Math.min(text.length, at + Math.max(...needles.map((n) => n.length)) + SNIPPET_CONTEXT * 2);
-  let out = '';
-  for (let i = start; i < end;) {
-    const needle = needles.find((n) => lower.startsWith(n, i));
-    if (needle) {
-      out += `[${text.slice(i, i + needle.length)}]`;
-      i += needle.length;
-    } else {
-      out += text[i++];
-    }
-  }
-  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
 }

@@ -31,7 +31,6 @@ export const MAX_OCR_PAGES = 40;
 export const MAX_PAGE_PIXELS = 40_000_000;
 /** Below this resolution a page is not worth reading: refused as too_complex. */
 const MIN_DPI = 72;
-const POINTS_PER_PIXEL = 72 / DPI;
 // A figure read in a cell that had coloured ink over it stands only with this confidence.
 const STAMPED_MIN_CONFIDENCE = 90;
 // A page with at least this share of coloured-ink pixels is named in a warning (a seal is ~0.5%).

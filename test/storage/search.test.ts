@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import {
-  checkArchive, openArchive, recordParse, schemaVersion, latestSchemaVersion, searchReports, snippetOf, storeCapture, updatePortal, upsertPortal,
+  checkArchive, openArchive, recordParse, schemaVersion, latestSchemaVersion, searchReports, sentenceSnippet, storeCapture, updatePortal, upsertPortal,
   type Archive,
 } from '../../storage/index.ts';
 import { loadMigrations, migrate } from '../../storage/migrate.ts';
@@ -57,9 +57,11 @@ test('text hits come newest first with a capped count; by rank on request; snipp
   const ranked = searchReports(archive, { text: '政府信息公开', order: 'rank' });
   assert.deepEqual(ranked.hits.map((h) => h.reportId).sort((a, b) => b - a), all, 'the same reports, in rank order');
   for (const hit of recent.hits) assert.match(hit.snippet ?? '', /\[政府信息公开\]/);
-  assert.equal(snippetOf('甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥复议之后', ['复议']), '…寅卯辰巳午未申酉戌亥[复议]之后');
-  assert.equal(snippetOf('Open Data and data', ['data']), 'Open [Data] and [data]');
-  assert.equal(snippetOf('nothing here', ['复议']), null);
+  // The snippet is the sentence of the first occurrence that is not a heading, the match marked.
+  assert.equal(sentenceSnippet('一、行政复议情况\n本年度共收到行政复议申请3件，均已依法办结并在法定期限内答复申请人。', ['复议']),
+    '本年度共收到行政[复议]申请3件，均已依法办结并在法定期限内答复申请人。');
+  assert.equal(sentenceSnippet('Open Data and data', ['data']), 'Open [Data] and data…');
+  assert.equal(sentenceSnippet('nothing here', ['复议']), null);
   archive.close();
 });
 

@@ -1,7 +1,7 @@
 // The last step of every route: one write (a savepoint in the run's batched transaction) stores the
 // capture, its parse, the links it revealed and the entry's new status, so a kill -9 never leaves
 // half of a page recorded.
-import type { ParseResult } from '../../parsers/index.ts';
+import { OCR_DEFERRED, type ParseResult } from '../../parsers/index.ts';
 import { addToFrontier, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
 import type { Discovery } from '../discovery/discover.ts';
 import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
@@ -65,6 +65,7 @@ export async function recordParseLater(state: PortalCrawlState, fetched: Fetched
 function recordFound(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings, captureId: number, isNew: boolean): void {
   const parse = findings.parse!;
   const recorded = recordParse(state.archive, captureId, parse);
+  if (parse.reason?.startsWith(`${OCR_DEFERRED}:`)) state.tally.ocrDeferred++;
   if (parse.template === null) return;
   const report: FoundReport = {
     organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: fetched.entry.url,

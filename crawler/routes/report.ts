@@ -24,6 +24,7 @@ export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody
     // A report page's parse decides what to follow next, so its handler waits for it: urgent.
     return await state.parser.parse(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
+      ocr: state.settings.ocrLater ? 'later' : 'now',
     }, { urgent: fetched.entry.label !== 'attachment' });
   } catch (error) {
     state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });

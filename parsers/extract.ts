@@ -44,6 +44,19 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
   }
 }
 
+/**
+ * Loads the readers of the formats a crawl meets (HTML, PDF with pdfjs, Word) ahead of the first
+ * document: a parse worker does it while the crawl fetches its first pages, so the first report
+ * page's parse — which the crawl waits for to know what to follow — does not pay ~0.8 s of loading.
+ */
+export async function loadReaders(): Promise<void> {
+  await Promise.all([
+    import('./html/index.ts'),
+    import('./pdf/index.ts').then((pdf) => pdf.loadPdfjs()),
+    import('./word/index.ts'),
+  ]);
+}
+
 /** The code of a document left for a later OCR pass (hints.ocr 'later'). */
 export const OCR_DEFERRED = 'ocr_deferred';
 

@@ -38,6 +38,18 @@ export async function parseCapture(archive: Archive, captureId: number, parser?:
   return recordParse(archive, captureId, result);
 }
 
+/**
+ * Report pages and attachments of a portal that an interrupted crawl stored but did not parse
+ * (their parse was still running in a worker when the crawl was killed): the restart parses them,
+ * since it will not fetch them again.
+ */
+export function capturesLeftUnparsed(archive: Archive, portalId: number): number[] {
+  return archive.db.prepare(`SELECT c.id FROM captures c JOIN crawl_runs r ON r.id = c.run_id
+    WHERE c.portal_id = ? AND r.status = 'interrupted' AND c.label IN ('report', 'attachment')
+      AND c.sha256 IS NOT NULL AND (c.status IS NULL OR c.status BETWEEN 200 AND 299) AND c.error IS NULL
+      AND NOT EXISTS (SELECT 1 FROM parses WHERE capture_id = c.id) ORDER BY c.id`).pluck().all(portalId) as number[];
+}
+
 /** Compares dotted versions numerically ('0.10.0' > '0.9.1'); negative when a < b. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);

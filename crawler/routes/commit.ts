@@ -57,8 +57,21 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
   return { captureId, isNew, queued };
 }
 
+/**
+ * Records a parse when it finishes, after its capture was committed (an attachment, a report page
+ * whose links did not depend on it): this portal's next fetches do not wait for PDFs or OCR, and
+ * the portal closes only once its pending parses are recorded.
+ */
+export function recordInBackground(state: PortalCrawlState, fetched: FetchedBody, parsing: Promise<ParseResult | undefined>, captured: Committed, pageUrl: string | null): void {
+  const done: Promise<void> = parsing
+    .then((parse) => (parse ? recordParseLater(state, fetched, parse, captured, pageUrl) : undefined))
+    .catch((error: Error) => { state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
+    .finally(() => state.pendingParses.delete(done));
+  state.pendingParses.add(done);
+}
+
 /** Records a parse that finished after its capture was committed (an attachment parsed in the background). */
-export async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
+async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
   await state.write(() => recordFound(state, fetched, { parse, discoveries: [], pageUrl }, captured.captureId, captured.isNew));
 }
 

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
       `  RATIO fetching with parsing on ÷ capture only (time to the last page fetched): ${(capture.lastFetchMs / Math.max(1, full.lastFetchMs)).toFixed(3)}`,
       `crawl with parsing, OCR later (--ocr-later): ${ocrLater.requests} requests in ${secs(ocrLater.ms)} = ${rate(ocrLater.requests, ocrLater.ms).toFixed(1)} pages/s, ${ocrLater.summary.totals.ocrDeferred} scan(s) stored unread`,
       `  RATIO with parsing (OCR later) ÷ capture only: ${(rate(ocrLater.requests, ocrLater.ms) / captureRate).toFixed(3)}   (target ≥ 0.5)`,
+      `  the last page was fetched after ${secs(ocrLater.lastFetchMs)}; the rest is the parses still running in worker threads`,
       `  the later OCR pass (reparse --failed ocr_deferred, one worker per core): ${ocrPass.read} scan(s) in ${secs(ocrPass.ms)}; crawl + pass ${secs(ocrLater.ms + ocrPass.ms)} against ${secs(full.ms)} with OCR in the crawl`,
       `note: the farm's slow host answers after 300 ms; robots.txt there asks Crawl-delay 1 (ignored with politeness off)`,
     ];

@@ -27,7 +27,7 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'text':
       return (await import('./text/index.ts')).extractText(bytes, hints);
     case 'pdf':
-      return extractPdf(bytes, hints.signal);
+      return extractPdf(bytes, hints);
     case 'docx':
       return (await import('./word/index.ts')).extractDocx(bytes);
     case 'ole':
@@ -35,6 +35,7 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
     case 'rtf':
       return (await import('./word/index.ts')).extractRtf(bytes);
     case 'image':
+      refuseIfOcrDeferred(hints, 'an image');
       return (await import('./ocr/index.ts')).extractImage(bytes, hints.signal);
     case 'zip':
       return extractZip(bytes);
@@ -43,11 +44,34 @@ export async function extractDocument(bytes: Uint8Array, hints: ParseHints = {})
   }
 }
 
+/**
+ * Loads the readers of the formats a crawl meets (HTML, PDF with pdfjs, Word) ahead of the first
+ * document: a parse worker does it while the crawl fetches its first pages, so the first report
+ * page's parse — which the crawl waits for to know what to follow — does not pay ~0.8 s of loading.
+ */
+export async function loadReaders(): Promise<void> {
+  await Promise.all([
+    import('./html/index.ts'),
+    import('./pdf/index.ts').then((pdf) => pdf.loadPdfjs()),
+    import('./word/index.ts'),
+  ]);
+}
+
+/** The code of a document left for a later OCR pass (hints.ocr 'later'). */
+export const OCR_DEFERRED = 'ocr_deferred';
+
+/** With OCR put off (hints.ocr 'later'), a document only OCR can read is refused with its reason. */
+function refuseIfOcrDeferred(hints: ParseHints, what: string): void {
+  if (hints.ocr !== 'later') return;
+  throw new UnreadableDocumentError(`${what} that only OCR can read: left for later (nianbao reparse --failed ${OCR_DEFERRED})`, OCR_DEFERRED);
+}
+
 /** A PDF's text layer, or OCR of its pages when it has none (a scan). */
-async function extractPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<ExtractedDocument> {
-  const reading = await (await import('./pdf/index.ts')).readPdf(bytes, signal);
+async function extractPdf(bytes: Uint8Array, hints: ParseHints): Promise<ExtractedDocument> {
+  const reading = await (await import('./pdf/index.ts')).readPdf(bytes, hints.signal);
   if (reading.kind === 'text-layer') return reading.document;
-  return (await import('./ocr/index.ts')).ocrPdf(bytes, reading, signal);
+  refuseIfOcrDeferred(hints, `a scanned PDF of ${reading.totalPages ?? reading.pageCount} page(s) without a text layer`);
+  return (await import('./ocr/index.ts')).ocrPdf(bytes, reading, hints.signal);
 }
 
 /** The name of a ZIP entry appears in clear in its local header. */

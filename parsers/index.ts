@@ -7,7 +7,7 @@ import type { ParseHints, ParseResult } from './document/types.ts';
 
 export { PARSER_VERSION } from './document/version.ts';
 export { FIELD_SPECS, fieldKeysFor, fieldSpec, toTraditional } from './report/index.ts';
-export { extractDocument } from './extract.ts';
+export { extractDocument, loadReaders, OCR_DEFERRED } from './extract.ts';
 export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';
 // The ruled tables of a page image, as OCR finds them (the photographed-paper fixtures use it).

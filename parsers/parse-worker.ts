@@ -1,12 +1,17 @@
 // The body of one parse worker thread (parsers/pool/): parses the documents it is sent, one at a
 // time, through the parsers' public door, and answers each with its result or its error.
 import { parentPort } from 'node:worker_threads';
-import { parseDocument, parseDocumentSafely } from './index.ts';
+import { loadReaders, parseDocument, parseDocumentSafely } from './index.ts';
 import type { ParseHints } from './document/types.ts';
 
 let chain: Promise<void> = Promise.resolve();
 
-parentPort?.on('message', (message: { id: number; bytes: Uint8Array; hints: ParseHints; strict?: boolean }) => {
+parentPort?.on('message', (message: { id: number; bytes: Uint8Array; hints: ParseHints; strict?: boolean } | { warmUp: true }) => {
+  if ('warmUp' in message) {
+    // Ahead of any document (the pool's warmUp): a failure here shows again at the first parse.
+    chain = chain.then(() => loadReaders().catch(() => {}));
+    return;
+  }
   // One document at a time, even if the pool ever sent two.
   chain = chain.then(async () => {
     try {

@@ -4,7 +4,8 @@
 //    discovery tree (each URL fetched once its parent has been, same per-host concurrency, nothing
 //    stored or analysed: the best any crawler could do on that tree) and beside a flat concurrent
 //    fetch of the same URLs (no tree at all);
-//  - the crawl with parsing beside the crawl capture only;
+//  - the crawl with parsing beside the crawl capture only, OCR of scans included and left for later
+//    (--ocr-later: scans stored unread, then read by a separate reparse pass, timed apart);
 //  - peak RSS of a crawl of 1, 15 and 100 portals at once, each in its own process running the
 //    compiled command's code (dist/, as installed), the farm served from this process.
 // The crawls run the compiled code in dist/ (what the installed command runs; `npm run build`
@@ -20,13 +21,15 @@ import pLimit from 'p-limit';
 import { startFarm, type Farm } from '../test/farm/index.ts';
 import * as storageSources from '../storage/index.ts';
 import * as crawlerSources from '../crawler/index.ts';
+import * as parsersSources from '../parsers/index.ts';
 import type { Archive, FrontierEntry, Portal } from '../storage/index.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const fromSources = process.argv.includes('--sources');
 const compiledPath = (module: string) => join(ROOT, 'dist', module, 'index.js');
 if (!fromSources && !existsSync(compiledPath('crawler'))) throw new Error('the benchmark runs the compiled code: npm run build first (or --sources)');
-const { frontierEntries, openArchive, upsertPortal } = (fromSources ? storageSources : await import(compiledPath('storage'))) as typeof storageSources;
+const { frontierEntries, openArchive, reparseArchive, upsertPortal } = (fromSources ? storageSources : await import(compiledPath('storage'))) as typeof storageSources;
+const { ParsePool } = (fromSources ? parsersSources : await import(compiledPath('parsers'))) as typeof parsersSources;
 const { IMPOLITE_SETTINGS, USER_AGENT, runCrawl } = (fromSources ? crawlerSources : await import(compiledPath('crawler'))) as typeof crawlerSources;
 
 const PLAIN_CONCURRENCY = 64;
@@ -94,16 +97,28 @@ async function treeReplay(requests: Fetchable[], portals: Portal[]): Promise<{ m
 interface CrawlMeasure { ms: number; lastFetchMs: number; requests: number; summary: Awaited<ReturnType<typeof runCrawl>>; archive: Archive; portals: Portal[] }
 
 /** One crawl of the whole farm with politeness off into a fresh archive. */
-async function measureCrawl(farm: Farm, parseWhileCrawling: boolean, useBrowser: boolean): Promise<CrawlMeasure> {
+async function measureCrawl(farm: Farm, parseWhileCrawling: boolean, useBrowser: boolean, ocrLater = false): Promise<CrawlMeasure> {
   const archive = openArchive(join(mkdtempSync(join(tmpdir(), 'nianbao-bench-')), 'bench.sqlite'));
   const portals = farm.portals.map((p) => upsertPortal(archive, p.homeUrl, { name: p.name }));
   farm.resetLog();
   const startedAt = Date.now();
   const started = performance.now();
-  const summary = await runCrawl({ archive, portals, settings: { ...IMPOLITE_SETTINGS, useBrowser, parseWhileCrawling, requestTimeoutSecs: 10 } });
+  const summary = await runCrawl({ archive, portals, settings: { ...IMPOLITE_SETTINGS, useBrowser, parseWhileCrawling, ocrLater, requestTimeoutSecs: 10 } });
   const ms = performance.now() - started;
   const lastFetchMs = Math.max(0, ...farm.requests.map((r) => r.at - startedAt));
   return { ms, lastFetchMs, requests: farm.requests.filter((r) => r.path !== '/robots.txt').length, summary, archive, portals };
+}
+
+/** The pass that reads the scans a crawl --ocr-later left (reparse --failed ocr_deferred, one worker per core). */
+async function deferredOcrPass(m: CrawlMeasure): Promise<{ ms: number; read: number }> {
+  const parser = new ParsePool();
+  const started = performance.now();
+  try {
+    const summary = await reparseArchive(m.archive, { failedWith: ['ocr_deferred'] }, undefined, { parser });
+    return { ms: performance.now() - started, read: summary.selected };
+  } finally {
+    await parser.close();
+  }
 }
 
 /** The entries the crawl fetched: settled after a fetch, or left queued by a challenge it met. */
@@ -157,6 +172,8 @@ async function main(): Promise<void> {
     await fetchOne({ url: farm.portals[0].homeUrl, method: 'GET', payload: null });
     const capture = await measureCrawl(base, false, useBrowser);
     const full = await measureCrawl(base, true, useBrowser);
+    const ocrLater = await measureCrawl(base, true, useBrowser, true);
+    const ocrPass = await deferredOcrPass(ocrLater);
     const captureUrls = fetchedRequests(capture);
     const replay = await treeReplay(captureUrls, capture.portals);
     const flat = await plainFetch(captureUrls);
@@ -182,11 +199,16 @@ async function main(): Promise<void> {
       `  RATIO with parsing ÷ capture only: ${(rate(full.requests, full.ms) / captureRate).toFixed(3)}   (target ≥ 0.5)`,
       `  the last page was fetched after ${secs(full.lastFetchMs)} (capture only: ${secs(capture.lastFetchMs)}); the rest is parsing in worker threads (OCR of the scanned PDF above all)`,
       `  RATIO fetching with parsing on ÷ capture only (time to the last page fetched): ${(capture.lastFetchMs / Math.max(1, full.lastFetchMs)).toFixed(3)}`,
+      `crawl with parsing, OCR later (--ocr-later): ${ocrLater.requests} requests in ${secs(ocrLater.ms)} = ${rate(ocrLater.requests, ocrLater.ms).toFixed(1)} pages/s, ${ocrLater.summary.totals.ocrDeferred} scan(s) stored unread`,
+      `  RATIO with parsing (OCR later) ÷ capture only: ${(rate(ocrLater.requests, ocrLater.ms) / captureRate).toFixed(3)}   (target ≥ 0.5)`,
+      `  the last page was fetched after ${secs(ocrLater.lastFetchMs)}; the rest is the parses still running in worker threads`,
+      `  the later OCR pass (reparse --failed ocr_deferred, one worker per core): ${ocrPass.read} scan(s) in ${secs(ocrPass.ms)}; crawl + pass ${secs(ocrLater.ms + ocrPass.ms)} against ${secs(full.ms)} with OCR in the crawl`,
       `note: the farm's slow host answers after 300 ms; robots.txt there asks Crawl-delay 1 (ignored with politeness off)`,
     ];
     console.log(lines.join('\n'));
     capture.archive.close();
     full.archive.close();
+    ocrLater.archive.close();
     for (const count of rssCounts) {
       const rss = await peakRssMiB(farm, count);
       console.log(`peak RSS, ${count} portal${count === 1 ? '' : 's'} at once (capture only, compiled, own process): ${rss.mib.toFixed(0)} MiB  (${rss.requests} requests in ${secs(rss.ms)})${count === 100 ? '   (target ≤ 300 MiB)' : ''}`);

@@ -25,7 +25,7 @@ export type { Candidate } from './report-selection.ts';
 export { WIDE_REPORT_COLUMNS } from './wide-columns.ts';
 export { addToFrontier, relabelEntry, relabelAll, queuedEntries, frontierEntry, frontierEntries, settleEntry, requeueForRevisit, requeueFailed, frontierCounts, inTransaction, inBatch, queuedEntriesAfter } from './frontier.ts';
 export type { FrontierEntry, NewFrontierEntry, FetchOutcome, BatchOutcome } from './frontier.ts';
-export { parseCapture, hintsForCapture, capturesToReparse, compareVersions } from './parse-capture.ts';
+export { parseCapture, hintsForCapture, capturesToReparse, capturesLeftUnparsed, compareVersions } from './parse-capture.ts';
 export type { ReparseSelection } from './parse-capture.ts';
 export { reparseArchive } from './reparse.ts';
 export type { ReparseSummary } from './reparse.ts';

@@ -38,6 +38,18 @@ export async function parseCapture(archive: Archive, captureId: number, parser?:
   return recordParse(archive, captureId, result);
 }
 
+/**
+ * Report pages and attachments of a portal that an interrupted crawl stored but did not parse
+ * (their parse was still running in a worker when the crawl was killed): the restart parses them,
+ * since it will not fetch them again.
+ */
+export function capturesLeftUnparsed(archive: Archive, portalId: number): number[] {
+  return archive.db.prepare(`SELECT c.id FROM captures c JOIN crawl_runs r ON r.id = c.run_id
+    WHERE c.portal_id = ? AND r.status = 'interrupted' AND c.label IN ('report', 'attachment')
+      AND c.sha256 IS NOT NULL AND (c.status IS NULL OR c.status BETWEEN 200 AND 299) AND c.error IS NULL
+      AND NOT EXISTS (SELECT 1 FROM parses WHERE capture_id = c.id) ORDER BY c.id`).pluck().all(portalId) as number[];
+}
+
 /** Compares dotted versions numerically ('0.10.0' > '0.9.1'); negative when a < b. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
@@ -57,17 +69,26 @@ export interface ReparseSelection {
   includeUnparsed?: boolean;
   /** The version to compare against (the running parser's by default). */
   parserVersion?: string;
+  /**
+   * Only captures whose latest parse failed with one of these codes (`ocr_deferred` after a crawl
+   * with --ocr-later, `ocr_unavailable` once tesseract is installed), whatever its parser version.
+   */
+  failedWith?: string[];
 }
 
 /**
  * The captures to reparse, oldest first: those whose latest parse is older than the parser
- * (never those a newer parser made), all parsed ones with `all`, plus the unparsed on request.
+ * (never those a newer parser made), all parsed ones with `all`, or only those that failed with
+ * the codes of `failedWith`; plus the unparsed on request.
  */
 export function capturesToReparse(archive: Archive, selection: ReparseSelection = {}): number[] {
   const current = selection.parserVersion ?? PARSER_VERSION;
-  const parsed = archive.db.prepare(`SELECT p.capture_id AS id, p.parser_version AS version FROM parses p
-    WHERE p.id = (SELECT MAX(id) FROM parses WHERE capture_id = p.capture_id) ORDER BY p.capture_id`).all() as { id: number; version: string }[];
-  const ids = parsed.filter((p) => selection.all || compareVersions(p.version, current) < 0).map((p) => p.id);
+  const parsed = archive.db.prepare(`SELECT p.capture_id AS id, p.parser_version AS version, p.reason FROM parses p
+    WHERE p.id = (SELECT MAX(id) FROM parses WHERE capture_id = p.capture_id) ORDER BY p.capture_id`).all() as { id: number; version: string; reason: string | null }[];
+  const chosen = selection.failedWith?.length
+    ? (p: (typeof parsed)[number]) => selection.failedWith!.some((code) => p.reason?.startsWith(`${code}:`))
+    : (p: (typeof parsed)[number]) => selection.all || compareVersions(p.version, current) < 0;
+  const ids = parsed.filter(chosen).map((p) => p.id);
   if (selection.includeUnparsed) {
     const unparsed = archive.db.prepare(`SELECT c.id FROM captures c WHERE c.sha256 IS NOT NULL
       AND (c.status IS NULL OR c.status BETWEEN 200 AND 299) AND c.error IS NULL

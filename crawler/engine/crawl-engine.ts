@@ -53,7 +53,10 @@ export class CrawlEngine {
   async crawl(portals: Portal[]): Promise<Map<number, PortalTally>> {
     const { settings } = this.input;
     if (portals.length === 0) return this.tallies;
-    if (settings.parseWhileCrawling) this.parser = new ParsePool(settings.parseJobs ?? undefined);
+    if (settings.parseWhileCrawling) {
+      this.parser = new ParsePool(settings.parseJobs ?? undefined);
+      this.parser.warmUp?.();
+    }
     // Both callbacks are called from inside request handlers; bound to this context, the work they
     // start (a browser pass, the next portal, the pool's next task) does not inherit the handler's
     // timeout context, which Crawlee cancels once the handler is done (a task started in it fails

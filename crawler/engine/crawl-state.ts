@@ -37,6 +37,8 @@ export interface PortalTally {
   failed: UrlNote[];
   /** Entries left queued because the page budget ran out. */
   deferred: number;
+  /** Scans stored unread for a later OCR pass (--ocr-later). */
+  ocrDeferred: number;
   blockedReason: string | null;
   usedBrowser: boolean;
   /** URLs not fetched because they left the portal's scope (a link, a redirect hop, a private address). */
@@ -71,5 +73,5 @@ export interface PortalCrawlState {
 
 /** An empty tally. */
 export function newTally(): PortalTally {
-  return { fetched: 0, notModified: 0, newCaptures: 0, changedCaptures: 0, reports: [], skipped: [], failed: [], deferred: 0, blockedReason: null, usedBrowser: false, refused: [], traps: [] };
+  return { fetched: 0, notModified: 0, newCaptures: 0, changedCaptures: 0, reports: [], skipped: [], failed: [], deferred: 0, ocrDeferred: 0, blockedReason: null, usedBrowser: false, refused: [], traps: [] };
 }

@@ -10,6 +10,7 @@ import { HostPacer } from '../politeness/host-pacer.ts';
 import { robotsFor } from '../politeness/robots-cache.ts';
 import type { CrawlSettings } from './settings.ts';
 import { normaliseUrl } from '../discovery/urls.ts';
+import { resumeUnfinishedParses } from './unfinished-parses.ts';
 
 /** What crawlPortal needs. */
 export interface PortalCrawlInput {
@@ -60,6 +61,7 @@ export async function openPortal(state: PortalCrawlState): Promise<void> {
   const home = normaliseUrl(portal.url) ?? portal.url;
   addToFrontier(archive, portal.id, [{ url: home, label: 'home', depth: 0, context: { area: 'portal', hops: 0 } }]);
   await robotsFor(state, state.portal.url);
+  resumeUnfinishedParses(state);
 }
 
 /**

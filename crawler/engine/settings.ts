@@ -47,6 +47,11 @@ export interface CrawlSettings {
   parseWhileCrawling: boolean;
   /** Worker threads parsing while crawling (`--jobs`); null: one per core. */
   parseJobs: number | null;
+  /**
+   * Leave scans (documents only OCR can read, minutes of CPU each) for a later
+   * `nianbao reparse --failed ocr_deferred` instead of reading them during the crawl (`--ocr-later`).
+   */
+  ocrLater: boolean;
   userAgent: string;
   /** Hosts every portal of this run may also fetch from, besides its own domain and its registry allow-list. */
   allowHosts: string[];
@@ -78,6 +83,7 @@ export const DEFAULT_SETTINGS: CrawlSettings = {
   useBrowser: true,
   parseWhileCrawling: true,
   parseJobs: null,
+  ocrLater: false,
   userAgent: USER_AGENT,
   allowHosts: [],
   maxRobotsBytes: 512 * 1024,

@@ -16,6 +16,8 @@ export interface PortalSummary {
   failuresByReason: Record<string, number>;
   skippedByReason: Record<string, number>;
   deferred: number;
+  /** Scans stored unread, left for `nianbao reparse --failed ocr_deferred` (crawl --ocr-later). */
+  ocrDeferred: number;
   blockedReason: string | null;
   usedBrowser: boolean;
   /** URLs refused for leaving the portal's scope (out_of_scope, private_address), by reason. */
@@ -31,7 +33,7 @@ export interface RunSummary {
   finishedAt: string;
   status: 'ok' | 'problems' | 'failed';
   portals: PortalSummary[];
-  totals: { portals: number; fetched: number; reportsFound: number; newReports: number; failures: number; blocked: number; deferred: number; refused: number; traps: number };
+  totals: { portals: number; fetched: number; reportsFound: number; newReports: number; failures: number; blocked: number; deferred: number; ocrDeferred: number; refused: number; traps: number };
   failuresByReason: Record<string, number>;
   blockedPortals: { url: string; reason: string }[];
   /** Every trap found, with its portal. */
@@ -58,7 +60,7 @@ export function summarisePortal(portal: Portal, tally: PortalTally): PortalSumma
   return {
     portalId: portal.id, url: portal.url, name: portal.name, fetched: tally.fetched, notModified: tally.notModified,
     reportsFound: reports.length, newReports: reports.filter((r) => r.isNew).length, changedCaptures: tally.changedCaptures,
-    failuresByReason: countBy(tally.failed), skippedByReason: countBy(tally.skipped), deferred: tally.deferred,
+    failuresByReason: countBy(tally.failed), skippedByReason: countBy(tally.skipped), deferred: tally.deferred, ocrDeferred: tally.ocrDeferred,
     blockedReason: tally.blockedReason, usedBrowser: tally.usedBrowser,
     refusedByReason: countBy(tally.refused ?? []), traps: tally.traps ?? [],
   };
@@ -72,7 +74,7 @@ export function summariseRun(runId: number, startedAt: string, portals: PortalSu
   const totals = {
     portals: portals.length, fetched: sum((p) => p.fetched), reportsFound: sum((p) => p.reportsFound), newReports: sum((p) => p.newReports),
     failures: sum((p) => Object.values(p.failuresByReason).reduce((a, b) => a + b, 0)), blocked: portals.filter((p) => p.blockedReason).length,
-    deferred: sum((p) => p.deferred),
+    deferred: sum((p) => p.deferred), ocrDeferred: sum((p) => p.ocrDeferred ?? 0),
     refused: sum((p) => Object.values(p.refusedByReason).reduce((a, b) => a + b, 0)), traps: sum((p) => p.traps.length),
   };
   const nothingWorked = portals.length > 0 && portals.every((p) => p.fetched === 0 || (p.blockedReason !== null && p.reportsFound === 0));

@@ -5,6 +5,8 @@
 /** Spaces request starts per host; `waitTurn` resolves when this host may be called again. */
 export class HostPacer {
   private nextStartMs = new Map<string, number>();
+  /** When each host's last request really started (its turn came), whatever was booked. */
+  private lastStartMs = new Map<string, number>();
   private delayMs = new Map<string, number>();
   /** A host's own gap (Crawl-delay), the floor its back-off decays to. */
   private hostBaseMs = new Map<string, number>();
@@ -44,12 +46,25 @@ export class HostPacer {
     return this.delayMs.get(host) ?? this.baseDelayMs;
   }
 
-  /** Waits until the host's next start time and books the one after it. */
+  /**
+   * Waits until the host's next start time and books the one after it. Booked times alone are not
+   * enough: an event loop blocked past two bookings (a long page analysis on a loaded machine)
+   * fires both timers in one tick, so a turn also waits until one gap has passed since the host's
+   * last real start.
+   */
   async waitTurn(host: string): Promise<void> {
     const now = Date.now();
     const start = Math.max(now, this.nextStartMs.get(host) ?? 0);
     this.nextStartMs.set(host, start + this.delayFor(host));
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+    if (start > now) await sleep(start - now);
+    for (let early = this.tooEarlyBy(host); early > 0; early = this.tooEarlyBy(host)) await sleep(early);
+    this.lastStartMs.set(host, Date.now());
+  }
+
+  /** How much sooner than one gap after the host's last real start it is now (0 when it may go). */
+  private tooEarlyBy(host: string): number {
+    const last = this.lastStartMs.get(host);
+    return last === undefined ? 0 : Math.max(0, last + this.delayFor(host) - Date.now());
   }
 
   /**
@@ -77,4 +92,8 @@ export function retryAfterSecs(header: string | string[] | undefined): number | 
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -3,7 +3,7 @@
 import type { HttpCrawlingContext } from 'crawlee';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse } from './accept.ts';
-import { commitFetch, recordParseLater } from './commit.ts';
+import { commitFetch, recordInBackground } from './commit.ts';
 import { parseFetched } from './report.ts';
 
 function fileNameHint(context: Record<string, unknown>, url: string): string | undefined {
@@ -22,10 +22,6 @@ export function attachmentHandler(state: PortalCrawlState) {
     // next fetches do not wait for it. The portal closes only once its parses are recorded.
     const captured = await commitFetch(state, fetched, { discoveries: [], pageUrl: fetched.entry.parentUrl });
     if (!state.parser) return;
-    const done: Promise<void> = parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url))
-      .then((parse) => (parse ? recordParseLater(state, fetched, parse, captured, fetched.entry.parentUrl) : undefined))
-      .catch((error: Error) => { state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
-      .finally(() => state.pendingParses.delete(done));
-    state.pendingParses.add(done);
+    recordInBackground(state, fetched, parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url)), captured, fetched.entry.parentUrl);
   };
 }

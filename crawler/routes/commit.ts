@@ -1,7 +1,7 @@
 // The last step of every route: one write (a savepoint in the run's batched transaction) stores the
 // capture, its parse, the links it revealed and the entry's new status, so a kill -9 never leaves
 // half of a page recorded.
-import type { ParseResult } from '../../parsers/index.ts';
+import { OCR_DEFERRED, type ParseResult } from '../../parsers/index.ts';
 import { addToFrontier, recordParse, settleEntry, storeCapture, type FrontierEntry } from '../../storage/index.ts';
 import type { Discovery } from '../discovery/discover.ts';
 import type { FoundReport, PortalCrawlState } from '../engine/crawl-state.ts';
@@ -57,14 +57,28 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
   return { captureId, isNew, queued };
 }
 
+/**
+ * Records a parse when it finishes, after its capture was committed (an attachment, a report page
+ * whose links did not depend on it): this portal's next fetches do not wait for PDFs or OCR, and
+ * the portal closes only once its pending parses are recorded.
+ */
+export function recordInBackground(state: PortalCrawlState, fetched: FetchedBody, parsing: Promise<ParseResult | undefined>, captured: Committed, pageUrl: string | null): void {
+  const done: Promise<void> = parsing
+    .then((parse) => (parse ? recordParseLater(state, fetched, parse, captured, pageUrl) : undefined))
+    .catch((error: Error) => { state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
+    .finally(() => state.pendingParses.delete(done));
+  state.pendingParses.add(done);
+}
+
 /** Records a parse that finished after its capture was committed (an attachment parsed in the background). */
-export async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
+async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
   await state.write(() => recordFound(state, fetched, { parse, discoveries: [], pageUrl }, captured.captureId, captured.isNew));
 }
 
 function recordFound(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings, captureId: number, isNew: boolean): void {
   const parse = findings.parse!;
   const recorded = recordParse(state.archive, captureId, parse);
+  if (parse.reason?.startsWith(`${OCR_DEFERRED}:`)) state.tally.ocrDeferred++;
   if (parse.template === null) return;
   const report: FoundReport = {
     organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: fetched.entry.url,

@@ -7,7 +7,7 @@ import { charsetOfContentType, isMarkup } from '../responses/content-type.ts';
 import { fileNameOf } from '../discovery/urls.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
-import { commitFetch } from './commit.ts';
+import { commitFetch, recordInBackground } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
 import { pagedReportStart } from '../families/index.ts';
 import { flipbookDiscoveries } from './flipbook.ts';
@@ -24,6 +24,7 @@ export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody
     // A report page's parse decides what to follow next, so its handler waits for it: urgent.
     return await state.parser.parse(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
+      ocr: state.settings.ocrLater ? 'later' : 'now',
     }, { urgent: fetched.entry.label !== 'attachment' });
   } catch (error) {
     state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });
@@ -31,10 +32,15 @@ export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody
   }
 }
 
+/**
+ * A report page's links are followed as a report page's (its attachments) unless it lists reports
+ * itself: only then does the crawl wait for the parse to tell a report from a list. Otherwise the
+ * page is committed at once and its parse recorded when it finishes, off the fetch path.
+ */
 async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
-  const parse = await parseFetched(state, fetched);
   if (!isMarkup(fetched.contentType, fetched.bytes)) {
-    await commitFetch(state, fetched, { parse, discoveries: [] });
+    const parsing = parseFetched(state, fetched);
+    recordInBackground(state, fetched, parsing, await commitFetch(state, fetched, { discoveries: [] }), null);
     return;
   }
   const html = decodeBody(fetched);
@@ -46,9 +52,15 @@ async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): 
     await commitFetch(state, fetched, { discoveries: [first, ...flipbookDiscoveries(book, html, fetched.entry.depth + 1, context)].filter((d) => d.url !== fetched.entry.url) });
     return;
   }
+  const parsing = parseFetched(state, fetched);
   let analysis = analyseHtml(state, fetched, html, true);
   const reportLinks = analysis.discoveries.filter((d) => d.label === 'report' && !d.skipReason).length;
-  if (!parse?.template && reportLinks > 0) analysis = analyseHtml(state, fetched, html, false);
+  if (reportLinks === 0) {
+    recordInBackground(state, fetched, parsing, await commitFetch(state, fetched, { discoveries: analysis.discoveries }), null);
+    return;
+  }
+  const parse = await parsing;
+  if (!parse?.template) analysis = analyseHtml(state, fetched, html, false);
   await commitFetch(state, fetched, { parse, discoveries: analysis.discoveries });
 }
 

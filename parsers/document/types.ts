@@ -163,4 +163,10 @@ export interface ParseHints {
    * the parse fails with the code `cancelled`.
    */
   signal?: AbortSignal;
+  /**
+   * `later`: a document that only OCR could read (a scanned PDF, an image) is not read now but
+   * refused with the code `ocr_deferred`, so a crawl is not held up by minutes of OCR per scan;
+   * `nianbao reparse --failed ocr_deferred` reads them afterwards. Default `now`.
+   */
+  ocr?: 'now' | 'later';
 }

@@ -11,6 +11,8 @@ export interface DocumentParser {
   parse(bytes: Uint8Array, hints?: ParseHints, options?: ParseOptions): Promise<ParseResult>;
   /** Ends the workers (pending parses reject). */
   close(): Promise<void>;
+  /** Starts the workers and loads the readers before the first document comes (a crawl's start). */
+  warmUp?(): void;
 }
 
 /** How a document is parsed in a worker. */
@@ -76,6 +78,15 @@ export class ParsePool implements DocumentParser {
   /** Parses waiting or running. */
   get pending(): number {
     return this.waiting.length + this.slots.filter((s) => s.task).length;
+  }
+
+  /**
+   * Starts all `jobs` workers now and has each load the readers, so the first documents do not
+   * wait for module loading (the worker stays unreferenced: an idle pool keeps no process alive).
+   */
+  warmUp(): void {
+    if (this.closed) return;
+    while (this.slots.length < this.jobs) this.spawn().worker.postMessage({ warmUp: true });
   }
 
   async close(): Promise<void> {

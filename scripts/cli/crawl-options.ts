@@ -23,6 +23,7 @@ export const CRAWL_OPTIONS = {
   'no-browser': flag('never start Chromium (script-rendered lists stay unread)'),
   'no-parse': flag('only store what was fetched; parse later with nianbao reparse'),
   jobs: number('N', 'worker threads parsing while crawling, off the fetch path (default: one per core)', { integer: true, min: 1 }),
+  'ocr-later': flag('do not OCR scans (PDFs without a text layer, images) during the crawl: store them with the\nreason ocr_deferred and read them afterwards with nianbao reparse --failed ocr_deferred'),
   impolite: flag('no delays, 4 requests per host, Crawl-delay ignored: for local test farms only'),
   'allow-host': repeated('HOST', 'also fetch pages and files from HOST (host, host:port or *.domain) for this run\n(repeatable; a portal\'s own list is kept by portals add --allow-host)'),
 };
@@ -65,6 +66,7 @@ export function crawlSettingsFromOptions(options: CrawlOptionValues, base: Parti
   if (options['no-browser']) overrides.useBrowser = false;
   if (options['no-parse']) overrides.parseWhileCrawling = false;
   set('parseJobs', options.jobs);
+  if (options['ocr-later']) overrides.ocrLater = true;
   if (options['allow-host']?.length) overrides.allowHosts = allowHostsOf(options['allow-host']);
   overrides.userAgent = userAgentFor(contactOf(options));
   try {

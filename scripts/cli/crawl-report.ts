@@ -22,6 +22,7 @@ export function formatSummary(summary: RunSummary): string {
   const lines = [
     `run ${summary.runId}: ${summary.status} — ${t.portals} portal(s), ${t.fetched} fetched, ${t.reportsFound} report document(s) (${t.newReports} new), ${t.failures} failure(s), ${t.blocked} blocked${t.traps ? `, ${t.traps} trap(s)` : ''}${t.refused ? `, ${t.refused} refused (out of scope)` : ''}${t.deferred ? `, ${t.deferred} left for the next run` : ''}`,
   ];
+  if (t.ocrDeferred) lines.push(`${t.ocrDeferred} scan(s) stored unread for OCR later: nianbao reparse --failed ocr_deferred`);
   for (const p of summary.portals) {
     const extra = [
       p.notModified ? `${p.notModified} not modified` : '',

@@ -3,7 +3,7 @@ import { PARSER_VERSION, ParsePool } from '../../parsers/index.ts';
 import { reparseArchive } from '../../storage/index.ts';
 import { DB_OPTIONS, archivePath, openExistingArchive } from './archive-path.ts';
 import { defineCommand, ExitCode } from './command.ts';
-import { flag, number } from './options.ts';
+import { flag, number, repeated } from './options.ts';
 import { startProgress } from './progress.ts';
 
 /** The `reparse` command. */
@@ -19,18 +19,19 @@ Progress (captures done of selected, with an ETA) goes to stderr.`,
   options: {
     all: flag('every parsed capture, whatever its parser version'),
     unparsed: flag('also captures with a body that were never parsed (crawl --no-parse, a crawl stopped in between)'),
+    failed: repeated('CODE', 'only captures whose latest parse failed with CODE, whatever its parser version (repeatable):\nocr_deferred after crawl --ocr-later, ocr_unavailable once tesseract is installed'),
     json: flag('print the summary as JSON'),
     jobs: number('N', 'worker threads parsing at once (default: one per core)', { integer: true, min: 1 }),
     ...DB_OPTIONS,
   },
   exitCodes: 'Exit code 0 when every capture parsed, 1 when some could not be parsed (listed), 3 when the\narchive does not exist or cannot be opened.',
-  examples: ['nianbao reparse --all --db data/archive.sqlite'],
+  examples: ['nianbao reparse --all --db data/archive.sqlite', 'nianbao reparse --failed ocr_deferred --jobs 8   # the scans a crawl --ocr-later left'],
   async run({ options }) {
     const archive = openExistingArchive(archivePath(options.db), { readonly: false });
     const progress = startProgress('reparse');
     const parser = new ParsePool(options.jobs);
     try {
-      const summary = await reparseArchive(archive, { all: options.all, includeUnparsed: options.unparsed },
+      const summary = await reparseArchive(archive, { all: options.all, includeUnparsed: options.unparsed, failedWith: options.failed },
         (done, total) => progress.update(done, total, 'captures'), { parser });
       progress.stop();
       if (options.json) console.log(JSON.stringify(summary));

@@ -128,3 +128,42 @@ test('seed --no-parse stores the captures unparsed; reparse --unparsed then make
     portal.close();
   }
 });
+
+test('seed --ocr-later stores a scanned PDF unread with ocr_deferred; reparse --failed ocr_deferred then reads it by OCR', { timeout: 240_000 }, async () => {
+  const scan = readFileSync(join(root, 'test', 'fixtures', 'seeds', '003_d677def7845cc038.scan.pdf'));
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url === '/') res.end('<a href="/nb/">政府信息公开年报</a>');
+    else if (req.url === '/nb/') res.end('<a href="t1.html">新乡市牧野区人民政府2021年政府信息公开工作年度报告</a>');
+    else if (req.url === '/nb/t1.html') res.end('<html><body><h1>新乡市牧野区人民政府2021年政府信息公开工作年度报告</h1><a href="scan.pdf">附件：年度报告（扫描件）</a></body></html>');
+    else if (req.url === '/nb/scan.pdf') { res.setHeader('content-type', 'application/pdf'); res.end(scan); }
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.82', resolve));
+  const url = `http://127.0.0.82:${(server.address() as { port: number }).port}/`;
+  try {
+    const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+    const seeded = await nianbao(['seed', url, '--db', db, '--delay', '0.02', '--no-browser', '--ocr-later']);
+    assert.match(seeded.stdout, /1 scan\(s\) stored unread for OCR later: nianbao reparse --failed ocr_deferred/, seeded.stdout + seeded.stderr);
+    const query = (sql: string) => {
+      const archive = openArchive(db, { readonly: true });
+      try {
+        return archive.db.prepare(sql).get() as Record<string, unknown> | undefined;
+      } finally {
+        archive.close();
+      }
+    };
+    const deferred = query("SELECT p.reason FROM parses p JOIN captures c ON c.id = p.capture_id WHERE c.url LIKE '%/scan.pdf'");
+    assert.match(String(deferred?.reason), /^ocr_deferred: a scanned PDF of \d+ page\(s\) without a text layer/);
+    assert.equal(query("SELECT count(*) AS n FROM reports WHERE year = 2021")?.n, 0, 'no report before the scan is read');
+    const reparse = await nianbao(['reparse', '--failed', 'ocr_deferred', '--db', db]);
+    assert.equal(reparse.status, 0, reparse.stderr);
+    assert.match(reparse.stdout, /1 captures selected/);
+    const report = query("SELECT r.organ, p.fields_filled AS fields FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.year = 2021");
+    assert.equal(report?.organ, '新乡市牧野区人民政府');
+    assert.ok(Number(report?.fields) > 100, `the OCR'd report has its figures (${report?.fields})`);
+    assert.match((await nianbao(['reparse', '--failed', 'ocr_deferred', '--db', db])).stdout, /0 captures selected/, 'read once, not again');
+  } finally {
+    server.close();
+  }
+});

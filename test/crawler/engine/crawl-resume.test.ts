@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { frontierEntries, openArchive, upsertPortal, runReadOnlyQuery } from '../../../storage/index.ts';
+import { addToFrontier, finishRun, frontierEntries, openArchive, runReadOnlyQuery, settleEntry, startRun, storeCapture, upsertPortal } from '../../../storage/index.ts';
 import { REPO_ROOT } from '../../helpers/paths.ts';
 
 const root = REPO_ROOT;
@@ -97,6 +97,45 @@ test('kill -9 mid-crawl, restart: finished, nothing lost, stored URLs not refetc
     assert.equal(entries.filter((e) => e.status === 'queued').length, 0, 'nothing left queued');
     assert.deepEqual(organs.sort(), [...ORGANS].sort(), 'every report of the portal is in the archive');
     assert.equal(entries.filter((e) => /\.txt$/.test(e.url) && e.status === 'done').length, ORGANS.length, 'every attachment fetched');
+  } finally {
+    server.close();
+  }
+});
+
+test('a report page a killed crawl stored but had not parsed yet is parsed by the restart, not lost', { timeout: 60_000 }, async () => {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url!);
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url === '/') res.end('<a href="/nb/t0.html">第1镇人民政府2021年政府信息公开工作年度报告</a>');
+    else if (req.url === '/nb/t0.html') res.end(reportPage(0));
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.72', resolve));
+  const portalUrl = `http://127.0.0.72:${(server.address() as { port: number }).port}/`;
+  const db = join(mkdtempSync(join(tmpdir(), 'nianbao-resume-')), 'a.sqlite');
+  try {
+    // What a crawl killed mid-parse leaves: its run still `running`, the page's capture stored and
+    // its frontier entry done (commit came first, the parse was still in its worker).
+    const archive = openArchive(db);
+    const portal = upsertPortal(archive, portalUrl);
+    const runId = startRun(archive, 'crawl');
+    const pageUrl = `${portalUrl}nb/t0.html`;
+    storeCapture(archive, { url: pageUrl, status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, bytes: Buffer.from(reportPage(0)), label: 'report', runId, portalId: portal.id });
+    addToFrontier(archive, portal.id, [{ url: pageUrl, label: 'report', depth: 1, context: {} }]);
+    const entry = frontierEntries(archive, portal.id).find((e) => e.url === pageUrl)!;
+    settleEntry(archive, entry.id, { status: 'done', runId });
+    // Its owner is gone: the restart finds it interrupted (this test process, still alive, owns it here).
+    finishRun(archive, runId, 'interrupted');
+    archive.close();
+
+    const restart = await runToEnd(['crawl', '--db', db, '--delay', '0', '--no-browser']);
+    assert.ok(restart.status === 0 || restart.status === 1, restart.output);
+    assert.ok(!requests.includes('/nb/t0.html'), 'the stored page is not fetched again');
+    const final = openArchive(db, { readonly: true });
+    const organs = [...runReadOnlyQuery(final, 'SELECT organ FROM reports WHERE year = 2021').rows].map((r) => String(r[0]));
+    final.close();
+    assert.deepEqual(organs, ['第1镇人民政府'], 'the report the killed crawl had not parsed is in the archive');
   } finally {
     server.close();
   }

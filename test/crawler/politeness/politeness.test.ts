@@ -64,3 +64,17 @@ test('backoff-decays-after-successes: a 429/5xx back-off halves per good answer 
   pacer.recover('ra');
   assert.equal(pacer.delayFor('ra'), 15_000);
 });
+
+test('a blocked event loop does not let two booked turns of one host start together', async () => {
+  const pacer = new HostPacer(100, 10_000);
+  const started: number[] = [];
+  await pacer.waitTurn('a.example');
+  started.push(Date.now());
+  const turns = [1, 2, 3].map(() => pacer.waitTurn('a.example').then(() => started.push(Date.now())));
+  // Block the loop past the next bookings (100, 200 and 300 ms): their timers come due together.
+  const until = Date.now() + 350;
+  while (Date.now() < until) { /* a long synchronous page analysis */ }
+  await Promise.all(turns);
+  const gaps = started.slice(1).map((t, i) => t - started[i]);
+  assert.ok(Math.min(...gaps) >= 99, `turns at least one gap apart, got gaps ${gaps.join(', ')} ms`);
+});

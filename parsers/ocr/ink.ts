@@ -4,9 +4,11 @@
 import type { GreyImage } from './rules.ts';
 
 function histogramOf(image: GreyImage): Float64Array {
-  const histogram = new Float64Array(256);
-  for (const value of image.pixels) histogram[value]++;
-  return histogram;
+  // Counted in integers by index: a for-of over a typed array of 9 million pixels is several times slower.
+  const counts = new Uint32Array(256);
+  const pixels = image.pixels;
+  for (let i = 0; i < pixels.length; i++) counts[pixels[i]]++;
+  return Float64Array.from(counts);
 }
 
 /** Otsu's threshold of the page: the grey level that best separates paper from ink. */

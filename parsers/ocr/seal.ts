@@ -24,23 +24,34 @@ const MIN_LINES = 3;
 // Line pixels drawn to close an edge.
 const SEAL_THICKNESS = 3;
 
+/**
+ * The ends of the vertical rulings, column by column (top to bottom within a column). The mask is
+ * walked row by row with a running state per column — the same runs as a walk down each column,
+ * without striding across 9 million pixels of memory.
+ */
 function verticalEnds(mask: Uint8Array, width: number, height: number): LineEnd[] {
-  const ends: LineEnd[] = [];
-  for (let x = 0; x < width; x++) {
-    let [start, crossings, onCrossing] = [-1, 0, false];
-    for (let y = 0; y <= height; y++) {
-      const bits = y < height ? mask[y * width + x] : 0;
+  const found: { x: number; top: number; bottom: number }[] = [];
+  const start = new Int32Array(width).fill(-1);
+  const crossings = new Int32Array(width);
+  const onCrossing = new Uint8Array(width);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const bits = y < height ? mask[row + x] : 0;
       if (bits & VERTICAL) {
-        if (start < 0) [start, crossings] = [y, 0];
-        if (bits & HORIZONTAL && !onCrossing) crossings++;
-        onCrossing = (bits & HORIZONTAL) !== 0;
+        if (start[x] < 0) [start[x], crossings[x]] = [y, 0];
+        if (bits & HORIZONTAL && !onCrossing[x]) crossings[x]++;
+        onCrossing[x] = bits & HORIZONTAL ? 1 : 0;
         continue;
       }
-      if (start >= 0 && y - start >= MIN_RULING && crossings >= MIN_CROSSINGS) ends.push({ x, y: start, bottom: false }, { x, y: y - 1, bottom: true });
-      [start, onCrossing] = [-1, false];
+      if (start[x] < 0) continue;
+      if (y - start[x] >= MIN_RULING && crossings[x] >= MIN_CROSSINGS) found.push({ x, top: start[x], bottom: y - 1 });
+      [start[x], onCrossing[x]] = [-1, 0];
     }
   }
-  return ends;
+  // Column-major order, as the edges are grouped in it (a stable sort keeps each column's runs top to bottom).
+  found.sort((a, b) => a.x - b.x);
+  return found.flatMap(({ x, top, bottom }) => [{ x, y: top, bottom: false }, { x, y: bottom, bottom: true }]);
 }
 
 function meetsHorizontal(mask: Uint8Array, width: number, height: number, end: LineEnd): boolean {

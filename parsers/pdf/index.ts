@@ -18,8 +18,12 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-/** pdfjs's worker module (no type declarations are shipped for it). */
-const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+// The minified builds: the same code as pdf.mjs and pdf.worker.mjs (pdfjs makes both from one
+// source), half the bytes for V8 to parse and compile when a process first reads a PDF (about
+// 35 ms less each on this machine). Their names are strings so TypeScript takes the types from
+// pdf.mjs (no declarations are shipped for the minified files, nor for the worker).
+const PDFJS: string = 'pdfjs-dist/legacy/build/pdf.min.mjs';
+const PDFJS_WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
 let loading: Promise<Pdfjs> | null = null;
 
 /** Puts back a built-in a polyfill replaced, with the attributes it had. */
@@ -40,7 +44,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
     const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
     const parse = Object.getOwnPropertyDescriptor(JSON, 'parse');
     try {
-      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(PDFJS_WORKER) as Promise<object>]);
+      const [pdfjs, worker] = await Promise.all([import(PDFJS) as Promise<Pdfjs>, import(PDFJS_WORKER) as Promise<object>]);
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
       return pdfjs;
     } finally {

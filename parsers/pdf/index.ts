@@ -43,6 +43,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
     const parse = Object.getOwnPropertyDescriptor(JSON, 'parse');
+    const skipsFonts = withoutCanvasSystemFonts();
     try {
       const [pdfjs, worker] = await Promise.all([import(PDFJS) as Promise<Pdfjs>, import(PDFJS_WORKER) as Promise<object>]);
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
@@ -50,9 +51,22 @@ export function loadPdfjs(): Promise<Pdfjs> {
     } finally {
       restore(Array.prototype, 'push', push);
       restore(JSON, 'parse', parse);
+      if (skipsFonts) delete process.env.DISABLE_SYSTEM_FONTS_LOAD;
     }
   })();
   return loading;
+}
+
+/**
+ * pdf.mjs requires @napi-rs/canvas as it loads (for rendering, which we never do: the text layer
+ * needs no canvas, scans are rendered by pdftoppm), and the canvas opens every system font file
+ * as it loads unless DISABLE_SYSTEM_FONTS_LOAD is set (its documented switch). Set only while
+ * pdfjs loads, and only when the user has not set it; true when it was set here.
+ */
+function withoutCanvasSystemFonts(): boolean {
+  if (process.env.DISABLE_SYSTEM_FONTS_LOAD !== undefined) return false;
+  process.env.DISABLE_SYSTEM_FONTS_LOAD = '1';
+  return true;
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {

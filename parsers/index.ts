@@ -10,8 +10,7 @@ export { FIELD_SPECS, fieldKeysFor, fieldSpec, toTraditional } from './report/in
 export { extractDocument, loadReaders, OCR_DEFERRED } from './extract.ts';
 export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';
-// The ruled tables of a page image, as OCR finds them (the photographed-paper fixtures use it).
-export { findTables, type GridTable, type GreyImage } from './ocr/index.ts';
+export type { GridTable, GreyImage } from './ocr/index.ts';
 export { decodeHtmlBytes } from './document/decode.ts';
 export { UnreadableDocumentError } from './document/errors.ts';
 export * from './document/types.ts';
@@ -24,6 +23,14 @@ export * from './document/types.ts';
 export async function parseDocument(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParseResult> {
   const document = await extractDocument(bytes, hints);
   return buildReport(document);
+}
+
+/**
+ * The ruled tables of a page image, as OCR finds them (the photographed-paper fixtures use it).
+ * Loaded on request: the OCR reader is some twenty modules a text-layer parse never needs.
+ */
+export async function loadTableFinder(): Promise<typeof import('./ocr/index.ts').findTables> {
+  return (await import('./ocr/index.ts')).findTables;
 }
 
 /** Like parseDocument, but an unreadable document becomes a result with its reason instead of a throw. */

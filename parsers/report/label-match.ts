@@ -17,15 +17,27 @@ function leaf(label: string): string {
     .replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+(?=[^一二三四五六七八九十])|\d+)/, '');
 }
 
+/** Two rows of the edit-distance table, reused: labels are short (under 60 characters). */
+let previous = new Uint16Array(64);
+let current = new Uint16Array(64);
+
+/** Levenshtein distance; 99 when the lengths alone differ by more than 4. */
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 4) return 99;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previous.length <= b.length) {
+    previous = new Uint16Array(b.length + 1);
+    current = new Uint16Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1));
     }
+    const done = previous;
     previous = current;
+    current = done;
   }
   return previous[b.length];
 }
@@ -38,8 +50,21 @@ const APPLICATION_LABELS: [string, string][] = [...new Map(FIELD_SPECS.filter((f
   return [id, leaf(normalise(withoutAnnotations(f.rowLabel.split(' ').pop() ?? f.rowLabel)))] as [string, string];
 })).entries()].filter(([, label]) => label.length >= 4);
 
+/** Answers already given: the same labels come back on every page and in every report of a crawl. */
+const nearestOf = new Map<string, string | null>();
+
 /** The row id whose template label is nearest the printed one, if it is near enough and clearly nearest. */
 export function nearestApplicationRow(normalisedLabel: string): string | null {
+  let answer = nearestOf.get(normalisedLabel);
+  if (answer === undefined) {
+    if (nearestOf.size >= 10_000) nearestOf.clear();
+    answer = rankApplicationRows(normalisedLabel);
+    nearestOf.set(normalisedLabel, answer);
+  }
+  return answer;
+}
+
+function rankApplicationRows(normalisedLabel: string): string | null {
   const printed = leaf(withoutAnnotations(normalisedLabel));
   if (printed.length < 4 || printed.length > 50) return null;
   const ranked = APPLICATION_LABELS.map(([id, label]) => ({ id, d: distance(printed, label) })).sort((a, b) => a.d - b.d);

@@ -1,6 +1,6 @@
 // `nianbao --help` and `nianbao <command> --help`, printed from the declarations.
 import type { Command } from './command.ts';
-import { DEFAULT_ARCHIVE_PATH } from '../../storage/index.ts';
+import type { CommandEntry } from './commands.ts';
 
 function optionLabel(name: string, placeholder?: string): string {
   return placeholder ? `--${name} ${placeholder}` : `--${name}`;
@@ -48,8 +48,9 @@ export function commandHelp(command: Command, path = command.name): string {
   return sections.join('\n');
 }
 
-/** `nianbao --help`: every command with its summary. */
-export function overview(commands: Command[], version: string): string {
+/** `nianbao --help`: every command with its summary (the archive's default path loaded only here). */
+export async function overview(commands: Pick<CommandEntry, 'name' | 'summary'>[], version: string): Promise<string> {
+  const { DEFAULT_ARCHIVE_PATH } = await import('../../storage/index.ts');
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `nianbao ${version} — crawl, parse and archive 政府信息公开工作年度报告`,

@@ -11,10 +11,11 @@ import { packageVersion } from './version.ts';
 const wantsHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
 
 /** Walks `portals add …` down to the verb; returns the command, its path and the rest of argv. */
-function resolve(argv: string[]): { command: Command; path: string; rest: string[] } {
+async function resolve(argv: string[]): Promise<{ command: Command; path: string; rest: string[] }> {
   const [name, ...rest] = argv;
-  let command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command '${name}'${didYouMean(name, commands.map((c) => c.name))} (nianbao --help lists them)`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) throw new UsageError(`unknown command '${name}'${didYouMean(name, commands.map((c) => c.name))} (nianbao --help lists them)`);
+  let command = await entry.load();
   let path = command.name;
   while (command.subcommands.length) {
     const verb = rest[0];
@@ -55,12 +56,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!first || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? argv[1] : undefined;
     if (topic) return main([...argv.slice(1), '--help']);
-    console.log(overview(commands, packageVersion()));
+    console.log(await overview(commands, packageVersion()));
     return first ? ExitCode.ok : ExitCode.usage;
   }
   let where = 'nianbao';
   try {
-    const { command, path, rest } = resolve([...argv]);
+    const { command, path, rest } = await resolve([...argv]);
     where = `nianbao ${path}`;
     if (wantsHelp(rest)) {
       console.log(commandHelp(command, path));

@@ -105,3 +105,14 @@ test('importing crawler/index.ts does not load Crawlee or Playwright (the comman
   assert.ok(packagesLoadedBy(files, 'crawler/engine/run-crawl.ts').has('@crawlee/http'));
   assert.ok(packagesLoadedBy(files, 'crawler/engine/browser-pass.ts').has('playwright-core'));
 });
+
+test('the command line loads a command\'s file only when it runs: `nianbao parse` loads no SQLite, crawler or Parquet writer', () => {
+  const files = repositoryFiles();
+  const heavy = ['better-sqlite3', 'hyparquet-writer', '@crawlee/http', 'crawlee', 'playwright-core', 'exceljs', 'warcio'];
+  for (const entry of ['scripts/cli/entry.ts', 'scripts/cli/main.ts', 'scripts/cli/parse.ts']) {
+    const loaded = packagesLoadedBy(files, entry);
+    assert.deepEqual(heavy.filter((p) => loaded.has(p)), [], `${entry} loads ${[...loaded].join(', ')}`);
+  }
+  // The check can see them: the archive commands do load SQLite.
+  assert.ok(packagesLoadedBy(files, 'scripts/cli/query.ts').has('better-sqlite3'));
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commands } from '../../scripts/cli/commands.ts';
+import { commands as registry, loadAllCommands } from '../../scripts/cli/commands.ts';
 import type { Command } from '../../scripts/cli/command.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -21,6 +21,12 @@ function readmeSection(name: string): string {
   const end = readme.indexOf('\n#', start + 4);
   return readme.slice(start, end < 0 ? undefined : end);
 }
+
+const commands = await loadAllCommands();
+
+test('the registry names and sums up each command as its declaration does', () => {
+  assert.deepEqual(registry.map((c) => [c.name, c.summary]), commands.map((c) => [c.name, c.summary]));
+});
 
 function everyCommand(): { command: Command; path: string; top: string }[] {
   return commands.flatMap((c) => [{ command: c, path: c.name, top: c.name }, ...c.subcommands.map((s) => ({ command: s, path: `${c.name} ${s.name}`, top: c.name }))]);

@@ -5,9 +5,11 @@
 // values plus bit-packed indexes. One pass per column, no object per value.
 import { ByteWriter } from 'hyparquet-writer';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
+import { isUtf8Column, plainDictionary, plainUtf8, utf8Dictionary, type Utf8Column } from './parquet-utf8.ts';
 
 /** The physical kinds the export writes: INT32, DOUBLE, UTF-8 BYTE_ARRAY, BOOLEAN. */
 export type PhysicalKind = 'int' | 'real' | 'text' | 'bool';
+export type { Utf8Column } from './parquet-utf8.ts';
 
 /** One column chunk ready for its pages: levels and values apart, as data page v2 keeps them. */
 export interface EncodedColumn {
@@ -27,8 +29,9 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('the P
 /** Past this many distinct values a dictionary stops paying for its bit width and its lookups. */
 const MAX_DICTIONARY_VALUES = 1 << 16;
 
-/** Encodes one column's values (null for a missing value) as kind says. */
-export function encodeColumn(values: readonly unknown[], kind: PhysicalKind): EncodedColumn {
+/** Encodes one column's values (null for a missing value), or a text column's UTF-8 bytes, as kind says. */
+export function encodeColumn(values: readonly unknown[] | Utf8Column, kind: PhysicalKind): EncodedColumn {
+  if (isUtf8Column(values)) return encodeUtf8(values);
   const [levels, nulls] = definitionLevels(values);
   const present = values.length - nulls;
   if (kind !== 'bool') {
@@ -40,6 +43,17 @@ export function encodeColumn(values: readonly unknown[], kind: PhysicalKind): En
   return { levels, nulls, encoding: 'PLAIN', values: plainValues(values, kind, present) };
 }
 
+function encodeUtf8(column: Utf8Column): EncodedColumn {
+  let total = 0;
+  for (const length of column.lengths) total += length ?? 0;
+  if (total !== column.bytes.length) throw new Error(`parquet: text lengths add up to ${total} bytes, not the ${column.bytes.length} given`);
+  const [levels, nulls] = definitionLevels(column.lengths);
+  const present = column.lengths.length - nulls;
+  const dictionary = utf8Dictionary(column, present, Math.min(MAX_DICTIONARY_VALUES, present >> 1));
+  if (!dictionary) return { levels, nulls, encoding: 'PLAIN', values: plainUtf8(column) };
+  return { levels, nulls, encoding: 'RLE_DICTIONARY', values: dictionaryIndexes(dictionary.indexes, dictionary.count), dictionary: { count: dictionary.count, bytes: plainDictionary(column, dictionary) } };
+}
+
 function definitionLevels(values: readonly unknown[]): [Uint8Array, number] {
   const levels = new Uint8Array(values.length);
   let nulls = 0;
@@ -48,7 +62,13 @@ function definitionLevels(values: readonly unknown[]): [Uint8Array, number] {
     else levels[i] = 1;
   }
   const writer = new ByteWriter(nulls === 0 ? 16 : (values.length >> 3) + 64);
-  writeRleBitPackedHybrid(writer, levels, 1);
+  // No nulls (most columns): one RLE run of 1s, without a pass over the levels.
+  if (nulls === 0) {
+    writer.appendVarInt(values.length << 1);
+    writer.appendUint8(1);
+  } else {
+    writeRleBitPackedHybrid(writer, levels, 1);
+  }
   return [writer.getBytes(), nulls];
 }
 
@@ -59,8 +79,15 @@ function dictionaryOf(values: readonly unknown[], present: number): { distinct: 
   const distinct: unknown[] = [];
   const indexes = new Int32Array(present);
   let at = 0;
+  // Values come in runs (a report's id and organ, a unit, a cell state): a run costs no lookup.
+  let previous: unknown = null;
+  let previousIndex = 0;
   for (const value of values) {
     if (value === null || value === undefined) continue;
+    if (value === previous) {
+      indexes[at++] = previousIndex;
+      continue;
+    }
     let i = index.get(value);
     if (i === undefined) {
       if (distinct.length >= limit) return null;
@@ -69,6 +96,8 @@ function dictionaryOf(values: readonly unknown[], present: number): { distinct: 
       distinct.push(value);
     }
     indexes[at++] = i;
+    previous = value;
+    previousIndex = i;
   }
   return present === 0 ? null : { distinct, indexes };
 }

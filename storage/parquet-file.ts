@@ -7,7 +7,7 @@ import { fileWriter } from 'hyparquet-writer';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
-import { encodeColumn, type EncodedColumn, type PhysicalKind } from './parquet-encode.ts';
+import { encodeColumn, type EncodedColumn, type PhysicalKind, type Utf8Column } from './parquet-encode.ts';
 
 /** A column of the file: its name, its physical kind, and DATE when the INT32 counts days. */
 export interface ParquetColumn {
@@ -41,19 +41,21 @@ export class ParquetTableFile {
     this.writer.appendUint32(MAGIC);
   }
 
-  /** Appends one row group: one array of values per column, all of one length. */
-  writeRowGroup(columnValues: readonly (readonly unknown[])[]): void {
-    const rows = columnValues[0]?.length ?? 0;
-    if (rows === 0) return;
+  /** Appends one row group: one array of values (or a text column's UTF-8 bytes) per column, all of one length; returns its row count. */
+  writeRowGroup(columnValues: readonly (readonly unknown[] | Utf8Column)[]): number {
+    const count = (values: readonly unknown[] | Utf8Column) => ('lengths' in values ? values.lengths.length : values.length);
+    const rows = columnValues.length ? count(columnValues[0]) : 0;
+    if (rows === 0) return 0;
     const start = this.writer.offset;
     const chunks = this.columns.map((column, i) => {
-      if (columnValues[i].length !== rows) throw new Error(`parquet: column ${column.name} has ${columnValues[i].length} values, not ${rows}`);
+      if (count(columnValues[i]) !== rows) throw new Error(`parquet: column ${column.name} has ${count(columnValues[i])} values, not ${rows}`);
       return this.writeChunk(column, encodeColumn(columnValues[i], column.kind), rows);
     });
     let uncompressed = 0n;
     for (const chunk of chunks) uncompressed += chunk.meta_data?.total_uncompressed_size ?? 0n;
     this.rowGroups.push({ columns: chunks, num_rows: BigInt(rows), total_byte_size: uncompressed, file_offset: BigInt(start), total_compressed_size: BigInt(this.writer.offset - start) });
     this.rows += rows;
+    return rows;
   }
 
   /** Writes the footer (schema, row groups) and closes the file. */

@@ -17,6 +17,12 @@ export interface ExportColumn {
   kind: ColumnKind;
   /** A Chinese label for the XLSX label row and the Stata variable label. */
   label: string;
+  /**
+   * The same on every row of one report (its `sql` reads only `reports r`), so a writer may read it
+   * once per report and repeat it over the report's rows (Parquet does: 200 organ names per report
+   * never cross from SQLite to JavaScript).
+   */
+  perReport?: boolean;
 }
 
 /** One table of the export. */
@@ -72,8 +78,8 @@ export function longTable(): ExportTable {
     stem: EXPORT_TABLES.long,
     columns: [
       { name: 'report_id', sql: 'f.report_id', kind: 'int', label: '报告编号' },
-      { name: 'organ', sql: 'r.organ', kind: 'text', label: '机关' },
-      { name: 'year', sql: 'r.year', kind: 'int', label: '年度' },
+      { name: 'organ', sql: 'r.organ', kind: 'text', label: '机关', perReport: true },
+      { name: 'year', sql: 'r.year', kind: 'int', label: '年度', perReport: true },
       { name: 'key', sql: 'f.key', kind: 'text', label: '字段' },
       { name: 'unit', sql: UNIT_SQL, kind: 'text', label: '单位' },
       { name: 'value', sql: 'f.value', kind: 'real', label: '数值' },
@@ -92,8 +98,8 @@ export function checksTable(): ExportTable {
     stem: EXPORT_TABLES.checks,
     columns: [
       { name: 'report_id', sql: 'k.report_id', kind: 'int', label: '报告编号' },
-      { name: 'organ', sql: 'r.organ', kind: 'text', label: '机关' },
-      { name: 'year', sql: 'r.year', kind: 'int', label: '年度' },
+      { name: 'organ', sql: 'r.organ', kind: 'text', label: '机关', perReport: true },
+      { name: 'year', sql: 'r.year', kind: 'int', label: '年度', perReport: true },
       { name: 'rule', sql: 'k.rule', kind: 'text', label: '核对规则' },
       { name: 'ok', sql: 'k.ok', kind: 'bool', label: '通过' },
       { name: 'status', sql: 'k.status', kind: 'text', label: '结果' },

@@ -92,6 +92,21 @@ test('Parquet: counts nullable INT32, amounts DOUBLE, division codes text, dates
   assert.ok(blank && blank.value === null && typeof blank.raw === 'string', 'printed blank: raw kept, value null');
 });
 
+test('Parquet long and checks tables read back by hyparquet hold every row of the archive as SQL reads it, dictionary and plain pages alike', async () => {
+  const longFile = toArrayBuffer(readFileSync(join(out, 'report_fields_long.parquet')));
+  // The writer picks per column chunk: a dictionary where values repeat (key, organ, unit), PLAIN where
+  // they hardly do (provenance). Both kinds must be in the file for this test to read both back.
+  const encodings = parquetMetadata(longFile).row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.encodings.includes('RLE_DICTIONARY')));
+  assert.ok(encodings.includes(true) && encodings.includes(false), 'dictionary and plain column chunks');
+  const long = await parquetReadObjects({ file: longFile });
+  const expected = sql<Record<string, unknown>>(`SELECT f.report_id, r.organ, r.year, f.key, f.value, f.raw, f.provenance FROM report_fields f JOIN reports r ON r.id = f.report_id ORDER BY f.report_id, f.key`);
+  assert.deepEqual(long.map(({ report_id, organ, year, key, value, raw, provenance }) => ({ report_id, organ, year, key, value, raw, provenance })), expected);
+  assert.ok(expected.some((r) => r.raw === '') || expected.some((r) => r.raw === null), 'the seeds have empty or missing raw cells');
+  const checks = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'report_checks.parquet'))) });
+  const expectedChecks = sql<Record<string, unknown>>('SELECT k.report_id, r.organ, k.rule, k.ok, k.detail FROM report_checks k JOIN reports r ON r.id = k.report_id ORDER BY k.report_id, k.seq');
+  assert.deepEqual(checks.map(({ report_id, organ, rule, ok, detail }) => ({ report_id, organ, rule, ok: ok === null ? null : ok ? 1 : 0, detail })), expectedChecks);
+});
+
 test('CSV: text quoted, codes text in pandas with the documented dtype, blank ("") apart from not found, BOM on request', () => {
   const wide = readFileSync(join(out, 'reports_wide.csv'), 'utf8');
   const code = sql<{ c: string }>('SELECT region_code AS c FROM reports_wide WHERE region_code IS NOT NULL LIMIT 1')[0].c;

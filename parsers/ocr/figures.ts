@@ -27,9 +27,12 @@ function isFigure(text: string): boolean {
 
 /**
  * Cells worth a digit reading: short or figure readings in a row or column that holds figures
- * elsewhere (two figures at least), so labels and headers are never re-read as digits.
+ * elsewhere (two figures at least), so labels and headers are never re-read as digits. A cell
+ * that had coloured ink over it (`stamped`: a seal's stroke read as 人) needs one figure beside
+ * it: a small table's row (政府集中采购 | 0 | 0) has no more, and its misread figure must be
+ * judged by both readings rather than pass as text.
  */
-export function figureCandidates(table: GridTable, readings: CellReading[]): number[] {
+export function figureCandidates(table: GridTable, readings: CellReading[], stamped: boolean[] = []): number[] {
   const rowFigures = new Map<number, number>();
   const colFigures = new Map<number, number>();
   table.cells.forEach((cell, i) => {
@@ -42,8 +45,9 @@ export function figureCandidates(table: GridTable, readings: CellReading[]): num
     if (readings[i].confidence === 100 && text === '') return []; // no ink: certainly blank
     if (NULL_MARKER.test(text) || (!isFigure(text) && [...text].length > MAX_GLYPHS)) return [];
     if (!isFigure(text) && /[\u4e00-\u9fff]{2}/.test(text) && !/\d/.test(text)) return []; // a short label (其他, 总计)
-    const inFigures = (rowFigures.get(cell.row) ?? 0) - (isFigure(text) ? 1 : 0) >= 2
-      || (colFigures.get(cell.col) ?? 0) - (isFigure(text) ? 1 : 0) >= 2;
+    const needed = stamped[i] ? 1 : 2;
+    const inFigures = (rowFigures.get(cell.row) ?? 0) - (isFigure(text) ? 1 : 0) >= needed
+      || (colFigures.get(cell.col) ?? 0) - (isFigure(text) ? 1 : 0) >= needed;
     return inFigures ? [i] : [];
   });
 }

@@ -65,7 +65,7 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
  * digits or the same digits and points (taking marks off must never shorten a figure: 94.0121 into 94).
  */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
-  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
+  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t], p.stamped[t])
     .filter((cell) => p.crops[t][cell] !== null) // no ink left to read (a seal's cell, unread)
     .map((cell) => {
       const crop = p.crops[t][cell]!;

@@ -18,10 +18,11 @@ const RULING_DARK = 200;
 const STROKE = 200;
 // A mark fits in this box (pixels at 300 dpi, ~20 mm): a ring round a figure, a tick; a seal does not.
 const MAX_MARK = 240;
-// The grey parts of a pen stroke lie this close (pixels) to its coloured part: JPEG's colour is
-// smeared over 2×2 blocks of the 150 dpi photo, so a thin arm keeps no colour for a few blocks.
-// A printed digit touching the mark has ink farther away than this.
-const NEAR_COLOUR = 12;
+// The grey parts of a pen stroke lie this close (pixels) to its coloured part and are fewer than
+// its coloured pixels: JPEG's colour is smeared over 2×2 blocks of the 150 dpi photo, so a thin
+// arm or a ring's tail keeps no colour for a few blocks. A printed digit touching the mark has
+// ink farther away than this, or more grey ink than the mark has colour.
+const NEAR_COLOUR = 24;
 // Neutral pixels at least this dark count as ink for that distance (lighter ones are halo).
 const NEUTRAL_INK = 150;
 // A piece needs this many saturated pixels to count as a pen mark (a few tinted pixels round print do not).
@@ -71,24 +72,33 @@ function pieceAt(start: number, image: GreyImage, coloured: Uint8Array, rgb: Uin
   return piece;
 }
 
-/**
- * Whether every neutral ink pixel of the piece lies within NEAR_COLOUR of a coloured one
- * (chessboard distance, two passes over the piece's box).
- */
-function hugsItsColour(p: Piece, image: GreyImage, coloured: Uint8Array): boolean {
-  const { width: w, height: h } = p;
-  const far = NEAR_COLOUR + 1;
-  const distance = new Uint8Array(w * h).fill(far);
-  for (const i of p.pixels) if (coloured[i] === 1) distance[(Math.floor(i / image.width) - p.top) * w + (i % image.width) - p.left] = 0;
+/** Chessboard distance (two passes) from the pixels where `source` holds, capped at `cap`. */
+function distanceFrom(width: number, height: number, cap: number, source: (k: number) => boolean): Uint8Array {
+  const distance = new Uint8Array(width * height);
+  for (let k = 0; k < distance.length; k++) distance[k] = source(k) ? 0 : cap;
   const relax = (k: number, x: number, y: number) => {
-    if (x < 0 || y < 0 || x >= w || y >= h) return;
-    const j = y * w + x;
+    if (x < 0 || y < 0 || x >= width || y >= height) return;
+    const j = y * width + x;
     if (distance[j] + 1 < distance[k]) distance[k] = distance[j] + 1;
   };
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) { const k = y * w + x; relax(k, x - 1, y); relax(k, x - 1, y - 1); relax(k, x, y - 1); relax(k, x + 1, y - 1); }
-  for (let y = h - 1; y >= 0; y--) for (let x = w - 1; x >= 0; x--) { const k = y * w + x; relax(k, x + 1, y); relax(k, x + 1, y + 1); relax(k, x, y + 1); relax(k, x - 1, y + 1); }
-  return p.pixels.every((i) => coloured[i] || image.pixels[i] >= NEUTRAL_INK
-    || distance[(Math.floor(i / image.width) - p.top) * w + (i % image.width) - p.left] <= NEAR_COLOUR);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) { const k = y * width + x; relax(k, x - 1, y); relax(k, x - 1, y - 1); relax(k, x, y - 1); relax(k, x + 1, y - 1); }
+  for (let y = height - 1; y >= 0; y--) for (let x = width - 1; x >= 0; x--) { const k = y * width + x; relax(k, x + 1, y); relax(k, x + 1, y + 1); relax(k, x, y + 1); relax(k, x - 1, y + 1); }
+  return distance;
+}
+
+/** Whether the piece's neutral ink lies within NEAR_COLOUR of its coloured pixels and is less than they are. */
+function hugsItsColour(p: Piece, image: GreyImage, coloured: Uint8Array): boolean {
+  const inPiece = new Uint8Array(p.width * p.height);
+  const local = (i: number) => (Math.floor(i / image.width) - p.top) * p.width + (i % image.width) - p.left;
+  for (const i of p.pixels) if (coloured[i] === 1) inPiece[local(i)] = 1;
+  const distance = distanceFrom(p.width, p.height, NEAR_COLOUR + 1, (k) => inPiece[k] === 1);
+  let grey = 0;
+  for (const i of p.pixels) {
+    if (coloured[i] || image.pixels[i] >= NEUTRAL_INK) continue;
+    if (distance[local(i)] > NEAR_COLOUR) return false;
+    grey++;
+  }
+  return grey <= p.coloured;
 }
 
 function isPenMark(p: Piece, image: GreyImage, coloured: Uint8Array): boolean {
@@ -98,7 +108,8 @@ function isPenMark(p: Piece, image: GreyImage, coloured: Uint8Array): boolean {
 
 /**
  * Extends the coloured-ink mask (colour.ts, on the flattened page `image`) over the whole stroke
- * of every small non-red mark that is partly coloured (PEN_STROKE). Returns the mask.
+ * of every small non-red mark that is partly coloured, and over the grey fragments left beside
+ * such ink (PEN_STROKE). Returns the mask.
  */
 export function withPenStrokes(image: GreyImage, coloured: Uint8Array | null, rgb: Uint8Array | null): Uint8Array | null {
   if (!coloured || !rgb) return coloured;
@@ -109,5 +120,24 @@ export function withPenStrokes(image: GreyImage, coloured: Uint8Array | null, rg
     const piece = pieceAt(start, image, coloured, rgb, seen, stack);
     if (isPenMark(piece, image, coloured)) for (const i of piece.pixels) if (!coloured[i]) coloured[i] = PEN_STROKE;
   }
+  dropPenFragments(image, coloured, rgb, seen, stack);
   return coloured;
+}
+
+// A ring drawn in pen breaks, once its colour is dropped, into grey dashes with no coloured pixel
+// of their own, each wrapped in the pen's tinted fringe: a piece of ink every pixel of which lies
+// this close (pixels) to pen ink is such a dash. A printed digit inside the ring is farther away.
+const NEAR_FRAGMENT = 4;
+
+/** Marks (PEN_STROKE) the small grey pieces not yet walked that lie wholly against non-red coloured ink. */
+function dropPenFragments(image: GreyImage, coloured: Uint8Array, rgb: Uint8Array, seen: Uint8Array, stack: Int32Array): void {
+  const pen = (k: number) => coloured[k] === PEN_STROKE || (coloured[k] !== 0 && !isRed(rgb, k));
+  const distance = distanceFrom(image.width, image.height, NEAR_FRAGMENT + 1, pen);
+  for (let start = 0; start < coloured.length; start++) {
+    if (seen[start] || coloured[start] || image.pixels[start] >= NEUTRAL_INK || distance[start] > NEAR_FRAGMENT) continue;
+    const piece = pieceAt(start, image, coloured, rgb, seen, stack);
+    if (piece.coloured > 0 || piece.pixels.length === 0 || piece.width > MAX_MARK || piece.height > MAX_MARK) continue;
+    const against = piece.pixels.every((i) => coloured[i] || image.pixels[i] >= NEUTRAL_INK || distance[i] <= NEAR_FRAGMENT);
+    if (against) for (const i of piece.pixels) if (!coloured[i]) coloured[i] = PEN_STROKE;
+  }
 }

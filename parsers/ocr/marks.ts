@@ -18,6 +18,9 @@ const HALO = 2;
 // Glyphs of one figure stand at most this share of its height apart (digits of a printed figure
 // ~0.2, a tick after it 0.4–1: a tick this close stays and leaves the cell unread, never a digit lost).
 const RUN_GAP = 0.6;
+// A glyph at the run's right end with fewer pixels than this share of the largest one is not a
+// digit (a "1" has ~0.3 of a "0"; a tick's end or a dot ~0.1).
+const TRAILING_SHARE = 0.2;
 
 interface Component {
   pixels: number[];
@@ -56,6 +59,21 @@ function components(image: GreyImage): Component[] {
   return found;
 }
 
+/**
+ * A figure ends in a digit: what ends the run at its right and is much smaller than a digit is the
+ * end of a tick whose colour was dropped (or a stray dot), not print. Only the right end: a minus
+ * sign leads a figure and is small too.
+ */
+function dropTrailingFragments(run: Component[], main: Component, marks: Set<Component>): void {
+  const kept = [...run].sort((a, b) => a.right - b.right);
+  while (kept.length > 1) {
+    const last = kept[kept.length - 1];
+    if (last === main || last.pixels.length >= TRAILING_SHARE * main.pixels.length) return;
+    marks.add(last);
+    kept.pop();
+  }
+}
+
 function encloses(a: Component, b: Component): boolean {
   return a !== b && a.left < b.left && a.right > b.right && a.top < b.top && a.bottom > b.bottom;
 }
@@ -92,6 +110,7 @@ export function withoutMarks(image: GreyImage): GreyImage {
       }
     }
     for (const c of figures) if (c.right < left || c.left > right) marks.add(c);
+    dropTrailingFragments(onLine.filter((c) => !marks.has(c) && c.left >= left && c.right <= right), main, marks);
   }
   if (marks.size === 0) return image;
   const pixels = new Uint8Array(image.pixels);

@@ -7,6 +7,9 @@
 // paper has been flattened (page.ts), so the pixels under a seal do not count as paper or as ink.
 import { pnmHeader, readPgm, type GreyImage } from './rules.ts';
 
+/** Mask value of a pen stroke's neutral (grey) part, joined to its coloured part (pen.ts). */
+export const PEN_STROKE = 3;
+
 // Saturated: the channels spread this far apart (0..255) and by this share of the brightest one.
 // Cream or yellowed paper (scaled to white) spreads ~30 and ~0.12; a thin ballpoint stroke keeps
 // ~45 after JPEG has halved the colour resolution.
@@ -79,15 +82,33 @@ export function maskShare(mask: Uint8Array | null): number {
   return set / mask.length;
 }
 
+// Red seal ink is light in the red channel while black print stays dark in every channel: under a
+// seal, a pixel whose red (scaled to white paper) is darker than this is print seen through the
+// ink (print alone ~120, print under the seal 115-145, the seal's own densest strokes 150 and up).
+const PRINT_UNDER_SEAL = 150;
+
 /**
  * The page with its coloured ink made paper (white). Done after the paper is flattened (which
- * leaves these pixels out of its estimate), so a seal leaves no grey disc behind.
+ * leaves these pixels out of its estimate), so a seal leaves no grey disc behind. Where `rgb` is
+ * given, a red pixel keeps the grey of its red channel when that is dark: the print under a seal
+ * is read through the red channel rather than blanked with the seal.
  */
-export function dropColouredInk(image: GreyImage, coloured: Uint8Array | null): GreyImage {
+export function dropColouredInk(image: GreyImage, coloured: Uint8Array | null, rgb: Uint8Array | null = null, paper: Float32Array | null = null): GreyImage {
   if (!coloured) return image;
   const pixels = new Uint8Array(image.pixels);
-  for (let i = 0; i < pixels.length; i++) if (coloured[i]) pixels[i] = 255;
+  for (let i = 0; i < pixels.length; i++) {
+    if (!coloured[i]) continue;
+    pixels[i] = rgb && coloured[i] !== PEN_STROKE ? printUnderRed(rgb, i, paper) : 255;
+  }
   return { ...image, pixels };
+}
+
+/** A coloured pixel's grey seen through the red channel when it is red ink over print; else paper. */
+function printUnderRed(rgb: Uint8Array, i: number, paper: Float32Array | null): number {
+  const [r, g, b] = [rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]];
+  if (r < g || r < b) return 255;
+  const red = paper ? Math.min(255, Math.round((r * 255) / paper[i])) : r;
+  return red < PRINT_UNDER_SEAL ? red : 255;
 }
 
 /** Reads a binary PGM (P5) or PPM (P6) page: its greys, and a PPM's colours. */

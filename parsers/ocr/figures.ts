@@ -17,6 +17,8 @@ const MIN_DIGIT_CONFIDENCE = 80;
 const SURE_DIGIT_CONFIDENCE = 90;
 // Longest chi_sim misreading of a figure worth a second look ("人0", "站", "00人").
 const MAX_GLYPHS = 3;
+// Longest misreading of a figure cell amid figures (both its row and its column) worth that look.
+const MAX_GARBLED = 6;
 
 /** The figure pass settings for tesseract: English model, one text line per cell. */
 export const FIGURE_MODE = { lang: 'eng', psm: 7 };
@@ -27,9 +29,12 @@ function isFigure(text: string): boolean {
 
 /**
  * Cells worth a digit reading: short or figure readings in a row or column that holds figures
- * elsewhere (two figures at least), so labels and headers are never re-read as digits.
+ * elsewhere (two figures at least), so labels and headers are never re-read as digits. A cell
+ * that had coloured ink over it (`stamped`: a seal's stroke read as 人) needs one figure beside
+ * it: a small table's row (政府集中采购 | 0 | 0) has no more, and its misread figure must be
+ * judged by both readings rather than pass as text.
  */
-export function figureCandidates(table: GridTable, readings: CellReading[]): number[] {
+export function figureCandidates(table: GridTable, readings: CellReading[], stamped: boolean[] = []): number[] {
   const rowFigures = new Map<number, number>();
   const colFigures = new Map<number, number>();
   table.cells.forEach((cell, i) => {
@@ -40,11 +45,16 @@ export function figureCandidates(table: GridTable, readings: CellReading[]): num
   return table.cells.flatMap((cell, i) => {
     const text = readings[i].text;
     if (readings[i].confidence === 100 && text === '') return []; // no ink: certainly blank
-    if (NULL_MARKER.test(text) || (!isFigure(text) && [...text].length > MAX_GLYPHS)) return [];
+    if (NULL_MARKER.test(text)) return [];
     if (!isFigure(text) && /[\u4e00-\u9fff]{2}/.test(text) && !/\d/.test(text)) return []; // a short label (其他, 总计)
-    const inFigures = (rowFigures.get(cell.row) ?? 0) - (isFigure(text) ? 1 : 0) >= 2
-      || (colFigures.get(cell.col) ?? 0) - (isFigure(text) ? 1 : 0) >= 2;
-    return inFigures ? [i] : [];
+    const own = isFigure(text) ? 1 : 0;
+    const [inRow, inCol] = [(rowFigures.get(cell.row) ?? 0) - own, (colFigures.get(cell.col) ?? 0) - own];
+    const glyphs = [...text].length;
+    // Longer garbage ("广内三0;", a ring round a 0 under a seal) is a figure misread only where
+    // both its row and its column are figures: a label's column and a header's row are not.
+    if (!isFigure(text) && glyphs > MAX_GLYPHS) return glyphs <= MAX_GARBLED && inRow >= 2 && inCol >= 2 ? [i] : [];
+    const needed = stamped[i] ? 1 : 2;
+    return inRow >= needed || inCol >= needed ? [i] : [];
   });
 }
 

@@ -41,9 +41,10 @@ const EDGE_TOLERANCE = 14;
 /**
  * Marks the pixels of every long horizontal or vertical dark run, then closes tables left open
  * at a page break (their vertical lines run off into nothing), so their last row is a cell too.
+ * `overInk` marks where coloured ink lay (see longRunMask).
  */
-export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN, dark = LINE_DARK, gap = 0): Uint8Array {
-  const mask = longRunMask(image, minRun, dark, gap);
+export function lineMask(image: GreyImage, minRun = MIN_LINE_RUN, dark = LINE_DARK, gap = 0, overInk: Uint8Array | null = null): Uint8Array {
+  const mask = longRunMask(image, minRun, dark, gap, overInk);
   sealOpenTables(mask, image.width, image.height, minRun);
   return mask;
 }

@@ -7,6 +7,7 @@
 // and is whitened. Only the figure pass uses this:
 // Chinese glyphs (回, 国) do enclose parts of themselves.
 import type { GreyImage } from './rules.ts';
+import { CROP_MARGIN } from './table.ts';
 
 // Ink for this purpose; a component whose darkest pixel is lighter than PRINT_CORE is not print.
 const INK = 170;
@@ -18,6 +19,14 @@ const HALO = 2;
 // Glyphs of one figure stand at most this share of its height apart (digits of a printed figure
 // ~0.2, a tick after it 0.4–1: a tick this close stays and leaves the cell unread, never a digit lost).
 const RUN_GAP = 0.6;
+// A glyph at the run's right end with fewer pixels than this share of the largest one is not a
+// digit (a "1" has ~0.3 of a "0"; a tick's end or a dot ~0.1).
+const TRAILING_SHARE = 0.2;
+// A glyph ending this close (pixels) to the crop's right edge runs into the ruling (whose pixels
+// were left out of the crop, so the glyph stops a little short of the edge).
+const EDGE_SLACK = 4;
+// Digits of one figure share their top and foot within this share of its height.
+const ALIGN = 0.15;
 
 interface Component {
   pixels: number[];
@@ -56,6 +65,26 @@ function components(image: GreyImage): Component[] {
   return found;
 }
 
+/**
+ * A figure ends in a digit: what ends the run at its right and is much smaller than a digit, or
+ * does not stand on the digits' line (top and foot both with the largest glyph's: lining figures
+ * are all one height), or runs into the cell's right ruling (print keeps clear of it; a tick in a
+ * narrow column is cut there), is a tick or its end, not print. Only the right end: a minus sign
+ * leads a figure and is small and off the line too.
+ */
+function dropTrailingFragments(run: Component[], main: Component, marks: Set<Component>, cellRight: number): void {
+  const kept = [...run].sort((a, b) => a.right - b.right);
+  const height = main.bottom - main.top + 1;
+  const onDigitLine = (c: Component) => Math.abs(c.top - main.top) <= ALIGN * height && Math.abs(c.bottom - main.bottom) <= ALIGN * height;
+  while (kept.length > 1) {
+    const last = kept[kept.length - 1];
+    const print = last.pixels.length >= TRAILING_SHARE * main.pixels.length && onDigitLine(last) && last.right < cellRight;
+    if (last === main || print) return;
+    marks.add(last);
+    kept.pop();
+  }
+}
+
 function encloses(a: Component, b: Component): boolean {
   return a !== b && a.left < b.left && a.right > b.right && a.top < b.top && a.bottom > b.bottom;
 }
@@ -92,6 +121,7 @@ export function withoutMarks(image: GreyImage): GreyImage {
       }
     }
     for (const c of figures) if (c.right < left || c.left > right) marks.add(c);
+    dropTrailingFragments(onLine.filter((c) => !marks.has(c) && c.left >= left && c.right <= right), main, marks, image.width - CROP_MARGIN - 1 - EDGE_SLACK);
   }
   if (marks.size === 0) return image;
   const pixels = new Uint8Array(image.pixels);

@@ -3,7 +3,8 @@
 // as rows in reading order: text rows above a table, the table's grid rows, text rows below.
 import { flattenBackground, paperMap } from './background.ts';
 import { colouredInkMask, dropColouredInk, maskShare } from './colour.ts';
-import { deskew } from './deskew.ts';
+import { deskew, rotate } from './deskew.ts';
+import { withPenStrokes } from './pen.ts';
 import { whitenPaper } from './ink.ts';
 import { findTables, lineMask, type GridTable } from './grid.ts';
 import type { OcrWord } from './batch.ts';
@@ -54,14 +55,16 @@ export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | nul
   const { width, height } = scan;
   // Flattened before straightening: the skew search counts dark pixels, and shadowed paper is dark.
   const paper = paperMap(scan, rgb && colouredInkMask(width, height, rgb));
-  const coloured = rgb && colouredInkMask(width, height, rgb, paper);
+  const flat = flattenBackground(scan, paper);
+  const coloured = withPenStrokes(flat, rgb && colouredInkMask(width, height, rgb, paper), rgb);
   const flattened = paper !== null;
-  const { image: straight, degrees } = deskew(dropColouredInk(flattenBackground(scan, paper), coloured));
+  const { image: straight, degrees } = deskew(dropColouredInk(flat, coloured, rgb, paper));
   const image = whitenPaper(straight);
   // A photographed page's rulings break up (JPEG blocks, two resamplings): on its flattened paper a
   // pixel-wide break is bridged. Wider gaps or lighter lines would join the strokes of a row of
   // glyphs in JPEG haze into a "ruling" that cuts cells apart.
-  const mask = flattened ? lineMask(image, undefined, undefined, PHOTO_LINE_GAP) : lineMask(image);
+  const overInk = straightMask(coloured, width, height, degrees);
+  const mask = flattened ? lineMask(image, undefined, undefined, PHOTO_LINE_GAP, overInk) : lineMask(image, undefined, undefined, 0, overInk);
   const tables = findTables(image, mask);
   return {
     page,
@@ -75,6 +78,14 @@ export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | nul
     stamped: tables.map((t) => t.cells.map((cell) => inkOver(coloured, straight.width, degrees, cell))),
     text: blankTables(image, tables),
   };
+}
+
+/** The coloured-ink mask turned with the page (deskew), as 0/1, or null when there is none. */
+function straightMask(coloured: Uint8Array | null, width: number, height: number, degrees: number): Uint8Array | null {
+  if (!coloured) return null;
+  const grey = { width, height, pixels: coloured.map((v) => (v ? 0 : 255)) };
+  const turned = degrees === 0 ? grey : rotate(grey, degrees);
+  return turned.pixels.map((v) => (v < 128 ? 1 : 0));
 }
 
 // A cell with this many coloured-ink pixels (300 dpi) had a seal or a pen stroke over it.

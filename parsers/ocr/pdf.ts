@@ -62,10 +62,11 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
 /**
  * Reads the figure cells again with the digit model and lets the two readings decide. A cell with
  * a reader's marks is read without them; its figure then stands only if the first reading saw no
- * digits or the same digits and points (taking marks off must never shorten a figure: 94.0121 into 94).
+ * digits or no more digits and points than it has (taking marks off must never shorten a figure:
+ * 94.0121 into 94; a tick chi_sim read as "2" beside the 0 is a disagreement the readings settle).
  */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
-  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t])
+  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t], p.stamped[t])
     .filter((cell) => p.crops[t][cell] !== null) // no ink left to read (a seal's cell, unread)
     .map((cell) => {
       const crop = p.crops[t][cell]!;
@@ -76,8 +77,9 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
   candidates.forEach((c, i) => {
     const first = readings[c.page][c.table][c.cell];
     const decided = decideFigure(first, readWords(words[i]));
-    const digits = (text: string) => text.replace(/[^\d.]/g, '');
-    const shortened = c.marked && digits(first.text) !== '' && digits(first.text) !== digits(decided.text);
+    // Points at either end are a mark's dots read as print (".0."), not part of the figure.
+    const digits = (text: string) => text.replace(/[^\d.]/g, '').replace(/^\.+|\.+$/g, '');
+    const shortened = c.marked && digits(first.text) !== '' && digits(decided.text).length < digits(first.text).length;
     // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
     const doubtful = prepared[c.page].stamped[c.table][c.cell] && decided.confidence < STAMPED_MIN_CONFIDENCE;
     readings[c.page][c.table][c.cell] = shortened || doubtful ? UNREAD : decided;

@@ -44,21 +44,28 @@ export const VERTICAL = 2;
 /**
  * Marks every pixel of a dark horizontal run (HORIZONTAL) or vertical run (VERTICAL) at least
  * `minRun` pixels long: the ruling lines of a table, not the strokes of a character. A run may
- * bridge `gap` light pixels (a faint line of a photographed page breaks up into dashes).
+ * bridge `gap` light pixels (a faint line of a photographed page breaks up into dashes). Pixels set
+ * in `overInk` (where a seal or pen lay) neither start a run nor count toward its length, but do
+ * not break it: a ruling crossed by a seal goes on through the gap where the red ink was, while
+ * the seal's own strokes (the print seen through it, colour.ts) never make a ruling by themselves.
  */
-export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0): Uint8Array {
+export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0, overInk: Uint8Array | null = null): Uint8Array {
   const { width, height, pixels } = image;
   const mask = new Uint8Array(width * height);
   const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
-    let [start, last] = [-1, -1];
+    // `passed`: pixels over ink since the run's start; `passedToLast`: of those, before its last dark pixel.
+    let [start, last, lastAny, passed, passedToLast] = [-1, -1, -1, 0, 0];
     for (let k = 0; k <= length; k++) {
-      if (k < length && pixels[indexAt(k)] < dark) {
-        if (start < 0) start = k;
-        last = k;
+      const i = k < length ? indexAt(k) : -1;
+      const over = i >= 0 && overInk !== null && overInk[i] !== 0;
+      if (over && start >= 0) { lastAny = k; passed++; continue; }
+      if (i >= 0 && !over && pixels[i] < dark) {
+        if (start < 0) [start, passed] = [k, 0];
+        [last, lastAny, passedToLast] = [k, k, passed];
         continue;
       }
-      if (start >= 0 && k < length && k - last <= gap) continue;
-      if (start >= 0 && last + 1 - start >= minRun) for (let j = start; j <= last; j++) mask[indexAt(j)] |= bit;
+      if (start >= 0 && i >= 0 && k - lastAny <= gap) continue;
+      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[indexAt(j)] |= bit;
       start = -1;
     }
   };

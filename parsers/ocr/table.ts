@@ -11,7 +11,8 @@ import { UNREAD } from '../document/unread.ts';
 // Pixels trimmed inside a cell's borders: the grey fringe of an anti-aliased line is not ink.
 const INSET = 3;
 // White margin around a crop: tesseract reads text touching the image edge badly.
-const MARGIN = 16;
+export const CROP_MARGIN = 16;
+const MARGIN = CROP_MARGIN;
 // Ink darker than this counts; fewer ink pixels than MIN_INK means the cell is blank.
 const INK = 128;
 const MIN_INK = 12;

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../../parsers/index.ts';
 import { flattenBackground, paperMap } from '../../../parsers/ocr/background.ts';
-import { colouredInkMask, isColouredInk } from '../../../parsers/ocr/colour.ts';
+import { colouredInkMask, dropColouredInk, isColouredInk, PEN_STROKE } from '../../../parsers/ocr/colour.ts';
+import { withPenStrokes } from '../../../parsers/ocr/pen.ts';
 import { whitenPaper } from '../../../parsers/ocr/ink.ts';
 import { preparePage } from '../../../parsers/ocr/page.ts';
 import { withoutMarks } from '../../../parsers/ocr/marks.ts';
@@ -23,10 +24,11 @@ import { FIXTURES_DIR } from '../../helpers/paths.ts';
 const PHOTOGRAPHED = join(FIXTURES_DIR, 'photographed');
 const MIN_SHARE_RIGHT = 0.98;
 
-// Fields right when last measured (2026-12-03): below the 98% target (not met, reported as a
-// diagnostic, never passed as done); a drop below these is a regression.
+// Fields right when last measured (2026-12-04): the red seal (197/198, the organ's 韭 read 非) and
+// all conditions at once (177/200) are below the 98% target (not met, reported as a diagnostic,
+// never passed as done); a drop below these is a regression.
 const REACHED: Record<string, number> = {
-  'photo-phone-all-conditions': 128, 'photo-red-seal-over-cells': 174, 'photo-handwriting-beside-figures': 144,
+  'photo-phone-all-conditions': 177, 'photo-red-seal-over-cells': 197, 'photo-handwriting-beside-figures': 198,
 };
 
 for (const stem of Object.keys(REACHED)) {
@@ -134,4 +136,59 @@ test('a decimal point is not an underline: it stays when marks are taken off', (
   for (let y = 41; y < 45; y++) for (let x = 50; x < 54; x++) pixels[y * width + x] = 20;
   const image = { width, height, pixels };
   assert.equal(withoutMarks(image), image);
+});
+
+test('print under a red seal is read through the red channel; the seal itself and blue ink become paper', () => {
+  const [width, height] = [3, 1];
+  // Black print seen through seal red, the seal's own red, a ballpoint blue.
+  const rgb = new Uint8Array([120, 62, 60, 214, 38, 46, 60, 80, 190]);
+  const image = { width, height, pixels: new Uint8Array([80, 98, 85]) };
+  const dropped = dropColouredInk(image, new Uint8Array([1, 1, 1]), rgb);
+  assert.deepEqual([...dropped.pixels], [120, 255, 255]);
+  assert.deepEqual([...dropColouredInk(image, new Uint8Array([1, 1, 1])).pixels], [255, 255, 255], 'without colours: all paper');
+});
+
+test('a ruling runs on through where coloured ink lay, but coloured ink alone makes no ruling', () => {
+  const [width, height] = [300, 3];
+  const pixels = new Uint8Array(width * height).fill(255);
+  const overInk = new Uint8Array(width * height);
+  // Row 0: a ruling from 10 to 290 with a 40 px gap (120..160) where a seal's red was dropped.
+  for (let x = 10; x < 290; x++) if (x < 120 || x >= 160) pixels[x] = 30;
+  for (let x = 120; x < 160; x++) overInk[x] = 1;
+  // Row 2: a seal stroke (dark through the red channel) 150 px long, all over ink.
+  for (let x = 50; x < 200; x++) { pixels[2 * width + x] = 120; overInk[2 * width + x] = 1; }
+  const mask = longRunMask({ width, height, pixels }, 200, 200, 0, overInk);
+  assert.equal(mask[140] & HORIZONTAL, HORIZONTAL, 'the gap is ruling');
+  assert.equal(mask[2 * width + 100] & HORIZONTAL, 0, 'the seal stroke is not');
+  assert.equal(longRunMask({ width, height, pixels }, 200, 200)[20] & HORIZONTAL, 0, 'without the ink mask the two halves are too short');
+});
+
+test('a pen tick goes whole (its grey arm too) while a printed digit beside it stays', () => {
+  const [width, height] = [200, 100];
+  const pixels = new Uint8Array(width * height).fill(255);
+  const rgb = new Uint8Array(width * height * 3).fill(255);
+  const coloured = new Uint8Array(width * height);
+  const put = (x: number, y: number, grey: number, colour: number[] | null) => {
+    pixels[y * width + x] = grey;
+    if (colour) { rgb.set(colour, 3 * (y * width + x)); coloured[y * width + x] = 1; } else rgb.set([grey, grey, grey], 3 * (y * width + x));
+  };
+  // A digit bar (print, neutral) at x 40..45, y 30..60.
+  for (let y = 30; y < 60; y++) for (let x = 40; x < 46; x++) put(x, y, 30, null);
+  // A tick: its long arm blue (coloured), its short arm neutral grey (the colour lost to JPEG).
+  for (let k = 0; k < 25; k++) for (let t = 0; t < 3; t++) put(100 + k, 55 - k + t, 90, [60, 80, 190]);
+  for (let k = 1; k < 12; k++) for (let t = 0; t < 3; t++) put(100 - k, 55 - k + t, 120, null);
+  const mask = withPenStrokes({ width, height, pixels }, coloured, rgb)!;
+  assert.equal(mask[(55 - 6) * width + 94], PEN_STROKE, 'the grey arm is part of the mark');
+  assert.equal(mask[45 * width + 42], 0, 'the digit is print');
+});
+
+test('a tick after a figure that does not stand on the digits\' line is taken off for the digit reading', () => {
+  const [width, height] = [140, 80];
+  const pixels = new Uint8Array(width * height).fill(255);
+  // Two digits (bars 30 px high, y 25..55) and, after them, a tick from y 20 to 45 (off the line).
+  for (let y = 25; y < 55; y++) for (const x0 of [40, 54]) for (let x = x0; x < x0 + 5; x++) pixels[y * width + x] = 20;
+  for (let k = 0; k < 25; k++) for (let t = 0; t < 3; t++) pixels[(45 - k) * width + 72 + Math.round(k / 2) + t] = 40;
+  const clean = withoutMarks({ width, height, pixels });
+  assert.equal(clean.pixels[40 * width + 56], 20, 'the digits stay');
+  assert.equal(clean.pixels[(45 - 10) * width + 77], 255, 'the tick goes');
 });

@@ -14,6 +14,7 @@ import { FrontierRequests, type PortalSlot } from './frontier-requests.ts';
 import { routerFor, sharedHttpCrawler } from './http-pass.ts';
 import { browserRound, closePortal, newPacer, newPortalState, openPortal } from './portal-crawl.ts';
 import { WriteBatcher } from './write-batch.ts';
+import { heapBudget } from './heap-budget.ts';
 
 /** What an engine needs. */
 export interface CrawlEngineInput {
@@ -64,10 +65,12 @@ export class CrawlEngine {
     this.requests = new FrontierRequests(settings.perHostConcurrency,
       AsyncResource.bind((slot: PortalSlot) => void this.drained(slot)), AsyncResource.bind(() => this.wake()));
     let closeClient = () => {};
+    const keepHeapInBudget = heapBudget();
     const crawler = sharedHttpCrawler({
       settings, requests: this.requests, log: this.log, onClose: (close) => { closeClient = close; },
       stateOf: (id) => this.open.get(id)?.state,
       routerOf: (id) => {
+        keepHeapInBudget();
         const open = this.open.get(id);
         if (open) this.progress(open);
         return open?.route;

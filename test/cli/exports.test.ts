@@ -1,5 +1,5 @@
 // `nianbao export` read back by the readers users use: hyparquet for Parquet (column types from the
-// file's own schema), pandas for CSV and Stata .dta, openpyxl for XLSX (frozen rows, autofilter,
+// file's own schema) and DuckDB as a second, independent Parquet reader, pandas for CSV and Stata .dta, openpyxl for XLSX (frozen rows, autofilter,
 // dates), warcio's parser for the WARC, record by record. The archive holds the five seed reports,
 // one with a cell removed (not found) beside the printed blanks, and a division code and date.
 import { test, before } from 'node:test';
@@ -9,6 +9,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { WARCParser } from 'warcio';
 import { FIELD_SPECS } from '../../parsers/index.ts';
 import { openArchive, recordParse, sha256Hex, storeCapture } from '../../storage/index.ts';
@@ -105,6 +106,28 @@ test('Parquet long and checks tables read back by hyparquet hold every row of th
   const checks = await parquetReadObjects({ file: toArrayBuffer(readFileSync(join(out, 'report_checks.parquet'))) });
   const expectedChecks = sql<Record<string, unknown>>('SELECT k.report_id, r.organ, k.rule, k.ok, k.detail FROM report_checks k JOIN reports r ON r.id = k.report_id ORDER BY k.report_id, k.seq');
   assert.deepEqual(checks.map(({ report_id, organ, rule, ok, detail }) => ({ report_id, organ, rule, ok: ok === null ? null : ok ? 1 : 0, detail })), expectedChecks);
+});
+
+test('Parquet read by a second, independent reader (DuckDB): the same rows, sums and column types as the archive', async () => {
+  const instance = await DuckDBInstance.create(':memory:');
+  const duck = await instance.connect();
+  const rows = async (query: string) => (await duck.runAndReadAll(query)).getRowObjectsJson();
+  const longPath = join(out, 'report_fields_long.parquet').replaceAll("'", "''");
+  const [read] = await rows(`SELECT count(*) AS n, count(value) AS figures, sum(value) AS total, count(DISTINCT organ) AS organs FROM read_parquet('${longPath}')`);
+  const [expected] = sql<{ n: number; figures: number; total: number; organs: number }>(`SELECT count(*) AS n, count(f.value) AS figures, sum(f.value) AS total, count(DISTINCT r.organ) AS organs FROM report_fields f JOIN reports r ON r.id = f.report_id`);
+  assert.deepEqual({ n: Number(read.n), figures: Number(read.figures), total: Number(read.total), organs: Number(read.organs) }, expected);
+  const perKey = await rows(`SELECT key, sum(value) AS total FROM read_parquet('${longPath}') GROUP BY key ORDER BY key`);
+  const expectedPerKey = sql<{ key: string; total: number | null }>('SELECT key, sum(value) AS total FROM report_fields GROUP BY key ORDER BY key');
+  assert.deepEqual(perKey.map((r) => ({ key: r.key, total: r.total === null ? null : Number(r.total) })), expectedPerKey);
+  const types = new Map((await rows(`DESCRIBE SELECT * FROM read_parquet('${longPath}')`)).map((r) => [r.column_name, r.column_type]));
+  assert.match(String(types.get('year')), /INT/);
+  assert.match(String(types.get('value')), /DOUBLE|DECIMAL|FLOAT/);
+  assert.equal(types.get('key'), 'VARCHAR');
+  const widePath = join(out, 'reports_wide.parquet').replaceAll("'", "''");
+  const [wide] = await rows(`SELECT count(*) AS n, sum("apps.new.total") AS total FROM read_parquet('${widePath}')`);
+  const [expectedWide] = sql<{ n: number; total: number }>(`SELECT count(*) AS n, sum(value) AS total FROM reports r LEFT JOIN report_fields f ON f.report_id = r.id AND f.key = 'apps.new.total'`);
+  assert.deepEqual({ n: Number(wide.n), total: Number(wide.total) }, expectedWide);
+  duck.closeSync();
 });
 
 test('CSV: text quoted, codes text in pandas with the documented dtype, blank ("") apart from not found, BOM on request', () => {

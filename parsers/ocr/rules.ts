@@ -52,25 +52,32 @@ export const VERTICAL = 2;
 export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0, overInk: Uint8Array | null = null): Uint8Array {
   const { width, height, pixels } = image;
   const mask = new Uint8Array(width * height);
-  const mark = (indexAt: (k: number) => number, length: number, bit: number) => {
+  // One line of pixels: `offset + k * step` for k below `length` (a row: step 1; a column: step width).
+  const mark = (offset: number, step: number, length: number, bit: number) => {
     // `passed`: pixels over ink since the run's start; `passedToLast`: of those, before its last dark pixel.
-    let [start, last, lastAny, passed, passedToLast] = [-1, -1, -1, 0, 0];
+    let start = -1;
+    let last = -1;
+    let lastAny = -1;
+    let passed = 0;
+    let passedToLast = 0;
     for (let k = 0; k <= length; k++) {
-      const i = k < length ? indexAt(k) : -1;
+      const i = k < length ? offset + k * step : -1;
       const over = i >= 0 && overInk !== null && overInk[i] !== 0;
       if (over && start >= 0) { lastAny = k; passed++; continue; }
       if (i >= 0 && !over && pixels[i] < dark) {
-        if (start < 0) [start, passed] = [k, 0];
-        [last, lastAny, passedToLast] = [k, k, passed];
+        if (start < 0) { start = k; passed = 0; }
+        last = k;
+        lastAny = k;
+        passedToLast = passed;
         continue;
       }
       if (start >= 0 && i >= 0 && k - lastAny <= gap) continue;
-      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[indexAt(j)] |= bit;
+      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[offset + j * step] |= bit;
       start = -1;
     }
   };
-  for (let y = 0; y < height; y++) mark((x) => y * width + x, width, HORIZONTAL);
-  for (let x = 0; x < width; x++) mark((y) => y * width + x, height, VERTICAL);
+  for (let y = 0; y < height; y++) mark(y * width, 1, width, HORIZONTAL);
+  for (let x = 0; x < width; x++) mark(x, width, height, VERTICAL);
   return mask;
 }
 

@@ -28,7 +28,7 @@ const MIN_SHARE_RIGHT = 0.98;
 // all conditions at once (177/200) are below the 98% target (not met, reported as a diagnostic,
 // never passed as done); a drop below these is a regression.
 const REACHED: Record<string, number> = {
-  'photo-phone-all-conditions': 177, 'photo-red-seal-over-cells': 197, 'photo-handwriting-beside-figures': 198,
+  'photo-phone-all-conditions': 177, 'photo-red-seal-over-cells': 197, 'photo-handwriting-beside-figures': 199,
 };
 
 for (const stem of Object.keys(REACHED)) {

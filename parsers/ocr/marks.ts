@@ -27,6 +27,8 @@ const TRAILING_SHARE = 0.2;
 const EDGE_SLACK = 4;
 // Digits of one figure share their top and foot within this share of its height.
 const ALIGN = 0.15;
+// A piece whose top is more than this many pixels below the figure's foot stands under the line.
+const BELOW_GAP = 2;
 
 interface Component {
   pixels: number[];
@@ -174,6 +176,9 @@ export function withoutMarks(crop: GreyImage): GreyImage {
       // point is flat and low too, but narrow).
       const flat = c.bottom - c.top + 1 < height / 3 && c.right - c.left + 1 >= height * 0.6;
       if (flat && (c.top > main.bottom - height / 6 || c.bottom < main.top + height / 6)) marks.add(c);
+      // Wholly below the figure's foot, whatever its shape: digits have no descenders and a decimal
+      // point stands on the line, so this is a tick's end or a pen stroke's remnant.
+      if (c.top > main.bottom + BELOW_GAP) marks.add(c);
     }
     // The figure is one run of glyphs on the main one's line, each close to the next; what stands
     // apart from the run (a tick after the figure, a remnant of a dropped pen stroke) is not part of it.

@@ -22,6 +22,12 @@ const MAX_GARBLED = 6;
 
 /** The figure pass settings for tesseract: English model, one text line per cell. */
 export const FIGURE_MODE = { lang: 'eng', psm: 7 };
+/**
+ * The tie-break settings: chi_sim again, but on the crop without marks and as one line (psm 7)
+ * rather than a block. Read so, a 0 that a pen stroke made chi_sim's block reading "0." or "人"
+ * comes out clean; it is a third opinion, never a reading on its own.
+ */
+export const TIE_BREAK_MODE = { lang: 'chi_sim', psm: 7 };
 
 function isFigure(text: string): boolean {
   return FIGURE.test(text);
@@ -74,4 +80,14 @@ export function decideFigure(first: CellReading, digits: CellReading): CellReadi
   // English saw no figure at all (a blank, or "(" for a large serif 0): chi_sim's sure figure stands.
   if (isFigure(a) && !isFigure(b) && first.confidence >= MIN_DIGIT_CONFIDENCE) return first;
   return UNREAD;
+}
+
+/**
+ * A cell the two readings left empty, given a third reading: it stands only when it is a sure
+ * figure (confidence ≥ 90) and one of the earlier readings is that very figure, so two models (or
+ * one model on two crops) saw the same figure and no figure rests on a single reading.
+ */
+export function settleByThirdReading(first: CellReading, digits: CellReading, third: CellReading): CellReading {
+  if (!isFigure(third.text) || third.confidence < SURE_DIGIT_CONFIDENCE) return UNREAD;
+  return third.text === first.text || third.text === digits.text ? third : UNREAD;
 }

@@ -27,6 +27,8 @@ const TRAILING_SHARE = 0.2;
 const EDGE_SLACK = 4;
 // Digits of one figure share their top and foot within this share of its height.
 const ALIGN = 0.15;
+// A piece whose top is more than this many pixels below the figure's foot stands under the line.
+const BELOW_GAP = 2;
 
 interface Component {
   pixels: number[];
@@ -89,8 +91,76 @@ function encloses(a: Component, b: Component): boolean {
   return a !== b && a.left < b.left && a.right > b.right && a.top < b.top && a.bottom > b.bottom;
 }
 
+// A print pixel lies this close (pixels) to the dark core of its stroke; a light pixel of the same
+// connected piece farther out belongs to something else (a pencil line drawn through the digit's foot).
+const CORE_REACH = 3;
+
+/** Bounds of a set of pixels of an image `width` wide. */
+function boundsOf(pixels: number[], width: number): Omit<Component, 'pixels' | 'darkest'> {
+  const b = { left: Infinity, top: Infinity, right: -1, bottom: -1 };
+  for (const i of pixels) {
+    const [x, y] = [i % width, Math.floor(i / width)];
+    b.left = Math.min(b.left, x); b.right = Math.max(b.right, x);
+    b.top = Math.min(b.top, y); b.bottom = Math.max(b.bottom, y);
+  }
+  return b;
+}
+
+/**
+ * The pixels of a pencil underline that touches the digit above it and so is one connected piece
+ * with it (the flat-and-low test below never sees it apart). The digit's light pixels hug its
+ * dark core; the underline's lie far from any core pixel. A connected run of those far pixels is
+ * taken as a mark only when it is flat, wide and below the rest of the piece: an underline, never
+ * a faint part of a digit.
+ */
+function joinedUnderline(image: GreyImage, c: Component): number[] {
+  const { width, pixels } = image;
+  const near = new Set<number>();
+  for (const i of c.pixels) {
+    if (pixels[i] >= PRINT_CORE) continue;
+    const [x, y] = [i % width, Math.floor(i / width)];
+    for (let dy = -CORE_REACH; dy <= CORE_REACH; dy++) for (let dx = -CORE_REACH; dx <= CORE_REACH; dx++) near.add((y + dy) * width + x + dx);
+  }
+  const rest = boundsOf(c.pixels.filter((i) => near.has(i)), width);
+  const height = rest.bottom - rest.top + 1;
+  return pieces(c.pixels.filter((i) => !near.has(i)), width).filter((piece) => {
+    const line = boundsOf(piece, width);
+    const flatAndWide = line.bottom - line.top + 1 < height / 3 && line.right - line.left + 1 >= height * 0.6;
+    return flatAndWide && line.top > rest.bottom - height / 6;
+  }).flat();
+}
+
+/** The 8-connected pieces of a set of pixels of an image `width` wide. */
+function pieces(pixels: number[], width: number): number[][] {
+  const left = new Set(pixels);
+  const found: number[][] = [];
+  for (const start of pixels) {
+    if (!left.delete(start)) continue;
+    const piece: number[] = [];
+    const stack = [start];
+    while (stack.length) {
+      const i = stack.pop()!;
+      piece.push(i);
+      const [x, y] = [i % width, Math.floor(i / width)];
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const j = (y + dy) * width + x + dx;
+        if (x + dx >= 0 && x + dx < width && left.delete(j)) stack.push(j);
+      }
+    }
+    found.push(piece);
+  }
+  return found;
+}
+
+/** The crop with pencil underlines joined to print whitened; the crop itself when it has none. */
+function withoutJoinedUnderlines(image: GreyImage): GreyImage {
+  const lines = components(image).filter((c) => c.darkest <= PRINT_CORE).map((c) => joinedUnderline(image, c)).filter((l) => l.length);
+  return lines.length ? whitened(image, lines) : image;
+}
+
 /** The crop with rings, underlines and light (pencil) strokes whitened; the crop itself when it has none. */
-export function withoutMarks(image: GreyImage): GreyImage {
+export function withoutMarks(crop: GreyImage): GreyImage {
+  const image = withoutJoinedUnderlines(crop);
   const all = components(image);
   const parts = all.filter((c) => c.pixels.length >= SPECK);
   const marks = new Set<Component>();
@@ -106,6 +176,9 @@ export function withoutMarks(image: GreyImage): GreyImage {
       // point is flat and low too, but narrow).
       const flat = c.bottom - c.top + 1 < height / 3 && c.right - c.left + 1 >= height * 0.6;
       if (flat && (c.top > main.bottom - height / 6 || c.bottom < main.top + height / 6)) marks.add(c);
+      // Wholly below the figure's foot, whatever its shape: digits have no descenders and a decimal
+      // point stands on the line, so this is a tick's end or a pen stroke's remnant.
+      if (c.top > main.bottom + BELOW_GAP) marks.add(c);
     }
     // The figure is one run of glyphs on the main one's line, each close to the next; what stands
     // apart from the run (a tick after the figure, a remnant of a dropped pen stroke) is not part of it.
@@ -123,13 +196,18 @@ export function withoutMarks(image: GreyImage): GreyImage {
     for (const c of figures) if (c.right < left || c.left > right) marks.add(c);
     dropTrailingFragments(onLine.filter((c) => !marks.has(c) && c.left >= left && c.right <= right), main, marks, image.width - CROP_MARGIN - 1 - EDGE_SLACK);
   }
-  if (marks.size === 0) return image;
+  if (marks.size === 0) return image; // the crop itself, or the crop without a joined underline
+  return whitened(image, [...marks].map((c) => c.pixels));
+}
+
+/** The image with the marks' pixels made paper, and their grey edge (anti-aliasing, JPEG) with them. */
+function whitened(image: GreyImage, marks: number[][]): GreyImage {
   const pixels = new Uint8Array(image.pixels);
   const { width, height } = image;
-  for (const c of marks) {
-    for (const i of c.pixels) {
+  for (const mark of marks) {
+    for (const i of mark) {
       pixels[i] = 255;
-      // The mark's grey edge (anti-aliasing, JPEG) goes with it; a near print pixel stays.
+      // A near print pixel (darker than INK) stays.
       const [x, y] = [i % width, Math.floor(i / width)];
       for (let dy = -HALO; dy <= HALO; dy++) for (let dx = -HALO; dx <= HALO; dx++) {
         const [xx, yy] = [x + dx, y + dy];

@@ -9,7 +9,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ocrImages } from './batch.ts';
-import { decideFigure, figureCandidates, FIGURE_MODE } from './figures.ts';
+import { decideFigure, figureCandidates, FIGURE_MODE, settleByThirdReading, TIE_BREAK_MODE } from './figures.ts';
 import { withoutMarks } from './marks.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
 import { isUnread, UNREAD } from '../document/unread.ts';
@@ -64,6 +64,7 @@ function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; ta
  * a reader's marks is read without them; its figure then stands only if the first reading saw no
  * digits or no more digits and points than it has (taking marks off must never shorten a figure:
  * 94.0121 into 94; a tick chi_sim read as "2" beside the 0 is a disagreement the readings settle).
+ * A cell they leave empty gets a third reading, which stands only if it agrees with one of them.
  */
 async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
   const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t], p.stamped[t])
@@ -74,16 +75,33 @@ async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][
       return { page, table: t, cell, image, marked: image !== crop };
     })));
   const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE, signal);
+  const undecided: { candidate: (typeof candidates)[number]; first: CellReading; digits: CellReading }[] = [];
   candidates.forEach((c, i) => {
     const first = readings[c.page][c.table][c.cell];
-    const decided = decideFigure(first, readWords(words[i]));
-    // Points at either end are a mark's dots read as print (".0."), not part of the figure.
-    const digits = (text: string) => text.replace(/[^\d.]/g, '').replace(/^\.+|\.+$/g, '');
-    const shortened = c.marked && digits(first.text) !== '' && digits(decided.text).length < digits(first.text).length;
-    // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
-    const doubtful = prepared[c.page].stamped[c.table][c.cell] && decided.confidence < STAMPED_MIN_CONFIDENCE;
-    readings[c.page][c.table][c.cell] = shortened || doubtful ? UNREAD : decided;
+    const digits = readWords(words[i]);
+    const decided = decideFigure(first, digits);
+    const kept = keptFigure(first, decided, c.marked, prepared[c.page].stamped[c.table][c.cell]);
+    readings[c.page][c.table][c.cell] = kept;
+    if (isUnread(kept)) undecided.push({ candidate: c, first, digits });
   });
+  const third = await ocrImages(undecided.map((u) => u.candidate.image), dir, 'tie-break', TIE_BREAK_MODE, signal);
+  undecided.forEach(({ candidate: c, first, digits }, i) => {
+    const settled = settleByThirdReading(first, digits, readWords(third[i]));
+    readings[c.page][c.table][c.cell] = keptFigure(first, settled, c.marked, prepared[c.page].stamped[c.table][c.cell]);
+  });
+}
+
+/**
+ * A decided figure, or UNREAD when it cannot be trusted: shorter than the first reading once marks
+ * were taken off, or under coloured ink and not sure.
+ */
+function keptFigure(first: CellReading, decided: CellReading, marked: boolean, stamped: boolean): CellReading {
+  // Points at either end are a mark's dots read as print (".0."), not part of the figure.
+  const digits = (text: string) => text.replace(/[^\d.]/g, '').replace(/^\.+|\.+$/g, '');
+  const shortened = marked && digits(first.text) !== '' && digits(decided.text).length < digits(first.text).length;
+  // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
+  const doubtful = stamped && decided.confidence < STAMPED_MIN_CONFIDENCE;
+  return shortened || doubtful ? UNREAD : decided;
 }
 
 /**

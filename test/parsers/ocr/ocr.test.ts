@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from '../../../parsers/index.ts';
 import { extractDocument } from '../../../parsers/extract.ts';
-import { decideFigure } from '../../../parsers/ocr/figures.ts';
+import { decideFigure, settleByThirdReading } from '../../../parsers/ocr/figures.ts';
 import { findTables } from '../../../parsers/ocr/grid.ts';
 import { ocrPageImages } from '../../../parsers/ocr/pdf.ts';
 import { readPgm, type GreyImage } from '../../../parsers/ocr/rules.ts';
@@ -144,6 +144,19 @@ test('two readings of a figure cell: agreement keeps it, disagreement leaves it 
   assert.deepEqual(decideFigure({ text: '人', confidence: 40 }, { text: '0', confidence: 93 }), { text: '0', confidence: 93 });
   assert.deepEqual(decideFigure({ text: '人', confidence: 40 }, { text: '0', confidence: 50 }), { text: '', confidence: 0 });
   assert.deepEqual(decideFigure({ text: '18', confidence: 90 }, { text: '16', confidence: 90 }), { text: '', confidence: 0 });
+});
+
+test('a third reading settles a cell the two left empty only when it is sure and agrees with one of them', () => {
+  // The pen-marked 0 of the photographed fixture: chi_sim's block "0.", English 0 at 84, chi_sim's line 0 at 96.
+  const [first, digits] = [{ text: '0.', confidence: 59.9 }, { text: '0', confidence: 84.3 }];
+  assert.deepEqual(settleByThirdReading(first, digits, { text: '0', confidence: 96.3 }), { text: '0', confidence: 96.3 });
+  assert.deepEqual(settleByThirdReading({ text: '人', confidence: 40 }, { text: '8', confidence: 70 }, { text: '8', confidence: 92 }), { text: '8', confidence: 92 });
+  // Sure but alone: no earlier reading saw that figure.
+  assert.deepEqual(settleByThirdReading(first, digits, { text: '6', confidence: 97 }), { text: '', confidence: 0 });
+  // Agreeing but not sure.
+  assert.deepEqual(settleByThirdReading(first, digits, { text: '0', confidence: 89.4 }), { text: '', confidence: 0 });
+  // Not a figure ("0." is a figure with a mark's dot, or one that lost its decimals).
+  assert.deepEqual(settleByThirdReading(first, digits, { text: '0.', confidence: 95 }), { text: '', confidence: 0 });
 });
 
 test('an OCR cell that could not be read is null and makes the parse.cells check blame the parse', async () => {

@@ -25,10 +25,11 @@ const PHOTOGRAPHED = join(FIXTURES_DIR, 'photographed');
 const MIN_SHARE_RIGHT = 0.98;
 
 // Fields right when last measured (2026-12-04): the red seal (197/198, the organ's 韭 read 非) and
-// all conditions at once (177/200) are below the 98% target (not met, reported as a diagnostic,
-// never passed as done); a drop below these is a regression.
+// all conditions at once (181/200) are below the 98% target each (not met, reported as a
+// diagnostic, never passed as done; all six photographs together: 1178/1198, 98.3%); a drop below
+// these is a regression.
 const REACHED: Record<string, number> = {
-  'photo-phone-all-conditions': 177, 'photo-red-seal-over-cells': 197, 'photo-handwriting-beside-figures': 198,
+  'photo-phone-all-conditions': 181, 'photo-red-seal-over-cells': 197, 'photo-handwriting-beside-figures': 200,
 };
 
 for (const stem of Object.keys(REACHED)) {
@@ -126,6 +127,41 @@ test('a figure crop loses the reader\'s marks (ring, underline, pencil) and keep
   assert.equal(clean.pixels[45 * width + 100], 255, 'the pencil tick goes');
   const plain = { width, height, pixels: new Uint8Array(width * height).fill(255) };
   assert.equal(withoutMarks(plain), plain);
+});
+
+test('a pencil underline touching the foot of a 0 goes, though it is one connected piece with it', () => {
+  const [width, height] = [125, 90];
+  const pixels = new Uint8Array(width * height).fill(255);
+  // A printed 0: a dark ring 4 px thick, 30 px high, with a grey edge; a pencil line (grey 150,
+  // 3 px thick, 34 px wide) under it, joined to its foot by a grey bridge.
+  const inRing = (x: number, y: number, pad: number) => ((x - 62) / (11 + pad)) ** 2 + ((y - 45) / (15 + pad)) ** 2 <= 1;
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    if (inRing(x, y, 0) && !inRing(x, y, -4)) pixels[y * width + x] = 30;
+    else if (inRing(x, y, 1) && !inRing(x, y, -5)) pixels[y * width + x] = 150;
+  }
+  for (let y = 61; y < 67; y++) for (let x = 60; x < 63; x++) pixels[y * width + x] = 150;
+  for (let y = 67; y < 70; y++) for (let x = 45; x < 79; x++) pixels[y * width + x] = 150;
+  const clean = withoutMarks({ width, height, pixels });
+  assert.equal(clean.pixels[68 * width + 50], 255, 'the underline goes');
+  assert.equal(clean.pixels[68 * width + 75], 255);
+  assert.equal(clean.pixels[45 * width + 51], 30, 'the 0 stays');
+  assert.equal(clean.pixels[59 * width + 62], 30);
+});
+
+test('a remnant wholly below the foot of a 0 goes: digits have no descenders', () => {
+  const [width, height] = [120, 90];
+  const pixels = new Uint8Array(width * height).fill(255);
+  // A printed 0 (a dark ring 30 px high, foot at y 60) and, under its right side, a dark 8×8 blob
+  // from y 66: the end of a tick whose stroke was dropped, which the readers took for a point ("0.").
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    const r = ((x - 60) / 11) ** 2 + ((y - 45) / 15) ** 2;
+    if (r <= 1 && ((x - 60) / 7) ** 2 + ((y - 45) / 11) ** 2 > 1) pixels[y * width + x] = 30;
+  }
+  for (let y = 66; y < 74; y++) for (let x = 68; x < 76; x++) pixels[y * width + x] = 30;
+  const clean = withoutMarks({ width, height, pixels });
+  assert.equal(clean.pixels[70 * width + 72], 255, 'the remnant goes');
+  assert.equal(clean.pixels[45 * width + 51], 30, 'the 0 stays');
+  assert.equal(clean.pixels[59 * width + 60], 30);
 });
 
 test('a decimal point is not an underline: it stays when marks are taken off', () => {

@@ -3,7 +3,7 @@
 import type { HttpCrawlingContext } from 'crawlee';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse } from './accept.ts';
-import { commitFetch, recordInBackground } from './commit.ts';
+import { commitFetch, parsedFromFetch, recordInBackground } from './commit.ts';
 import { parseFetched } from './report.ts';
 
 function fileNameHint(context: Record<string, unknown>, url: string): string | undefined {
@@ -22,6 +22,6 @@ export function attachmentHandler(state: PortalCrawlState) {
     // next fetches do not wait for it. The portal closes only once its parses are recorded.
     const captured = await commitFetch(state, fetched, { discoveries: [], pageUrl: fetched.entry.parentUrl });
     if (!state.parser) return;
-    recordInBackground(state, fetched, parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url)), captured, fetched.entry.parentUrl);
+    recordInBackground(state, parsedFromFetch(fetched, captured, fetched.entry.parentUrl), parseFetched(state, fetched, fileNameHint(fetched.entry.context, fetched.entry.url)));
   };
 }

@@ -36,7 +36,7 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
       if (entry.lastSha256 && entry.lastSha256 !== stored.sha256) state.tally.changedCaptures++;
       else state.tally.newCaptures++;
     }
-    if (findings.parse) recordFound(state, fetched, findings, stored.id, stored.isNew);
+    if (findings.parse) recordFound(state, { url: entry.url, label: entry.label, pageUrl: findings.pageUrl ?? null, captureId: stored.id, isNew: stored.isNew }, findings.parse);
     const newEntries = addToFrontier(state.archive, state.portal.id, discoveries.map((d) => ({
       url: d.url, label: d.label, depth: d.depth, parentUrl: entry.url, linkText: d.linkText, context: d.context,
       status: d.skipReason ? 'skipped' as const : 'queued' as const, reason: d.skipReason ?? null,
@@ -57,32 +57,42 @@ export async function commitFetch(state: PortalCrawlState, fetched: FetchedBody,
   return { captureId, isNew, queued };
 }
 
+/** Where a parse came from: its capture, the URL and what the crawler took it for, the page linking it. */
+export interface ParsedFrom {
+  url: string;
+  label: string | null;
+  pageUrl: string | null;
+  captureId: number;
+  /** The capture was new in this run (its report counts as new only if its parse is new too). */
+  isNew: boolean;
+}
+
+/** A committed fetch as the origin of its parse. */
+export function parsedFromFetch(fetched: FetchedBody, captured: Committed, pageUrl: string | null): ParsedFrom {
+  return { url: fetched.entry.url, label: fetched.entry.label, pageUrl, captureId: captured.captureId, isNew: captured.isNew };
+}
+
 /**
  * Records a parse when it finishes, after its capture was committed (an attachment, a report page
- * whose links did not depend on it): this portal's next fetches do not wait for PDFs or OCR, and
- * the portal closes only once its pending parses are recorded.
+ * whose links did not depend on it, a capture a killed crawl left unparsed): this portal's next
+ * fetches do not wait for PDFs or OCR, and the portal closes only once its pending parses are recorded.
  */
-export function recordInBackground(state: PortalCrawlState, fetched: FetchedBody, parsing: Promise<ParseResult | undefined>, captured: Committed, pageUrl: string | null): void {
+export function recordInBackground(state: PortalCrawlState, from: ParsedFrom, parsing: Promise<ParseResult | undefined>): void {
   const done: Promise<void> = parsing
-    .then((parse) => (parse ? recordParseLater(state, fetched, parse, captured, pageUrl) : undefined))
-    .catch((error: Error) => { state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
+    .then((parse) => (parse ? state.write(() => recordFound(state, from, parse)) : undefined))
+    .catch((error: Error) => { state.tally.failed.push({ url: from.url, reason: `parse error: ${error.message.slice(0, 100)}` }); })
     .finally(() => state.pendingParses.delete(done));
   state.pendingParses.add(done);
 }
 
-/** Records a parse that finished after its capture was committed (an attachment parsed in the background). */
-async function recordParseLater(state: PortalCrawlState, fetched: FetchedBody, parse: ParseResult, captured: Committed, pageUrl: string | null): Promise<void> {
-  await state.write(() => recordFound(state, fetched, { parse, discoveries: [], pageUrl }, captured.captureId, captured.isNew));
-}
-
-function recordFound(state: PortalCrawlState, fetched: FetchedBody, findings: PageFindings, captureId: number, isNew: boolean): void {
-  const parse = findings.parse!;
-  const recorded = recordParse(state.archive, captureId, parse);
+/** Stores a parse and, when it is a report, notes it in the portal's tally. */
+function recordFound(state: PortalCrawlState, from: ParsedFrom, parse: ParseResult): void {
+  const recorded = recordParse(state.archive, from.captureId, parse);
   if (parse.reason?.startsWith(`${OCR_DEFERRED}:`)) state.tally.ocrDeferred++;
   if (parse.template === null) return;
   const report: FoundReport = {
-    organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: fetched.entry.url,
-    label: fetched.entry.label === 'attachment' ? 'attachment' : 'report', pageUrl: findings.pageUrl ?? null, captureId, isNew: isNew && recorded.isNew,
+    organ: parse.organ, year: parse.year, template: parse.template, title: parse.title, url: from.url,
+    label: from.label === 'attachment' ? 'attachment' : 'report', pageUrl: from.pageUrl, captureId: from.captureId, isNew: from.isNew && recorded.isNew,
   };
   state.tally.reports.push(report);
 }

@@ -7,7 +7,7 @@ import { charsetOfContentType, isMarkup } from '../responses/content-type.ts';
 import { fileNameOf } from '../discovery/urls.ts';
 import type { PortalCrawlState } from '../engine/crawl-state.ts';
 import { acceptResponse, type FetchedBody } from './accept.ts';
-import { commitFetch, recordInBackground } from './commit.ts';
+import { commitFetch, parsedFromFetch, recordInBackground } from './commit.ts';
 import { analyseHtml, decodeBody } from './page-analysis.ts';
 import { pagedReportStart } from '../families/index.ts';
 import { flipbookDiscoveries } from './flipbook.ts';
@@ -40,7 +40,7 @@ export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody
 async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): Promise<void> {
   if (!isMarkup(fetched.contentType, fetched.bytes)) {
     const parsing = parseFetched(state, fetched);
-    recordInBackground(state, fetched, parsing, await commitFetch(state, fetched, { discoveries: [] }), null);
+    recordInBackground(state, parsedFromFetch(fetched, await commitFetch(state, fetched, { discoveries: [] }), null), parsing);
     return;
   }
   const html = decodeBody(fetched);
@@ -56,7 +56,7 @@ async function handleReportPage(state: PortalCrawlState, fetched: FetchedBody): 
   let analysis = analyseHtml(state, fetched, html, true);
   const reportLinks = analysis.discoveries.filter((d) => d.label === 'report' && !d.skipReason).length;
   if (reportLinks === 0) {
-    recordInBackground(state, fetched, parsing, await commitFetch(state, fetched, { discoveries: analysis.discoveries }), null);
+    recordInBackground(state, parsedFromFetch(fetched, await commitFetch(state, fetched, { discoveries: analysis.discoveries }), null), parsing);
     return;
   }
   const parse = await parsing;

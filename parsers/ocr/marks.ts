@@ -8,6 +8,7 @@
 // Chinese glyphs (回, 国) do enclose parts of themselves.
 import type { GreyImage } from './rules.ts';
 import { CROP_MARGIN } from './table.ts';
+import { pieces, walkConnected } from './connected.ts';
 
 // Ink for this purpose; a component whose darkest pixel is lighter than PRINT_CORE is not print.
 const INK = 170;
@@ -46,22 +47,18 @@ function components(image: GreyImage): Component[] {
   for (let start = 0; start < pixels.length; start++) {
     if (pixels[start] >= INK || label[start] >= 0) continue;
     const c: Component = { pixels: [], left: width, top: height, right: -1, bottom: -1, darkest: 255 };
-    const stack = [start];
     label[start] = found.length;
-    while (stack.length) {
-      const i = stack.pop()!;
-      const [x, y] = [i % width, Math.floor(i / width)];
+    const joins = (j: number) => {
+      if (label[j] >= 0 || pixels[j] >= INK) return false;
+      label[j] = found.length;
+      return true;
+    };
+    walkConnected(width, height, start, joins, (i, x, y) => {
       c.pixels.push(i);
       c.left = Math.min(c.left, x); c.right = Math.max(c.right, x);
       c.top = Math.min(c.top, y); c.bottom = Math.max(c.bottom, y);
       c.darkest = Math.min(c.darkest, pixels[i]);
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const [xx, yy] = [x + dx, y + dy];
-        if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-        const j = yy * width + xx;
-        if (label[j] < 0 && pixels[j] < INK) { label[j] = found.length; stack.push(j); }
-      }
-    }
+    });
     found.push(c);
   }
   return found;
@@ -123,33 +120,11 @@ function joinedUnderline(image: GreyImage, c: Component): number[] {
   }
   const rest = boundsOf(c.pixels.filter((i) => near.has(i)), width);
   const height = rest.bottom - rest.top + 1;
-  return pieces(c.pixels.filter((i) => !near.has(i)), width).filter((piece) => {
+  return pieces(c.pixels.filter((i) => !near.has(i)), image).filter((piece) => {
     const line = boundsOf(piece, width);
     const flatAndWide = line.bottom - line.top + 1 < height / 3 && line.right - line.left + 1 >= height * 0.6;
     return flatAndWide && line.top > rest.bottom - height / 6;
   }).flat();
-}
-
-/** The 8-connected pieces of a set of pixels of an image `width` wide. */
-function pieces(pixels: number[], width: number): number[][] {
-  const left = new Set(pixels);
-  const found: number[][] = [];
-  for (const start of pixels) {
-    if (!left.delete(start)) continue;
-    const piece: number[] = [];
-    const stack = [start];
-    while (stack.length) {
-      const i = stack.pop()!;
-      piece.push(i);
-      const [x, y] = [i % width, Math.floor(i / width)];
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const j = (y + dy) * width + x + dx;
-        if (x + dx >= 0 && x + dx < width && left.delete(j)) stack.push(j);
-      }
-    }
-    found.push(piece);
-  }
-  return found;
 }
 
 /** The crop with pencil underlines joined to print whitened; the crop itself when it has none. */

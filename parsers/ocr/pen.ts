@@ -9,6 +9,7 @@
 // the digit and so stays as it was (its coloured part dropped, the cell judged as stamped).
 import { longRunMask, type GreyImage } from './rules.ts';
 import { PEN_STROKE } from './colour.ts';
+import { walkConnected } from './connected.ts';
 
 // A tick in a narrow column touches the cell's ruling: long straight runs (the rulings, as grid.ts
 // finds them: this long, this dark) are not part of any mark and stop the walk.
@@ -49,25 +50,20 @@ function pieceAt(start: number, image: GreyImage, coloured: Uint8Array, rgb: Uin
   const { width, height, pixels } = image;
   const piece: Piece = { pixels: [], left: 0, top: 0, width: 0, height: 0, coloured: 0, red: 0 };
   let [left, right, top, bottom] = [width, -1, height, -1];
-  let size = 0;
-  stack[size++] = start;
   seen[start] = 1;
-  while (size) {
-    const i = stack[--size];
-    const [x, y] = [i % width, (i - (i % width)) / width];
+  const joins = (j: number) => {
+    if (seen[j] || (coloured[j] === 0 && pixels[j] >= STROKE)) return false;
+    seen[j] = 1;
+    return true;
+  };
+  walkConnected(width, height, start, joins, (i, x, y) => {
     piece.pixels.push(i);
     [left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
     if (coloured[i] === 1) { piece.coloured++; if (isRed(rgb, i)) piece.red++; }
-    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-      const [xx, yy] = [x + dx, y + dy];
-      if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-      const j = yy * width + xx;
-      if (!seen[j] && (coloured[j] || pixels[j] < STROKE)) { seen[j] = 1; stack[size++] = j; }
-    }
     // A piece past the size of a mark is not one: its pixels are still visited (marked seen) to
     // keep the walk linear, but are not kept.
     if (piece.pixels.length > MAX_MARK * MAX_MARK) piece.pixels.length = 0;
-  }
+  }, stack);
   [piece.left, piece.top, piece.width, piece.height] = [left, top, right - left + 1, bottom - top + 1];
   return piece;
 }

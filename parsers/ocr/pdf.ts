@@ -1,7 +1,8 @@
 // OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, in colour so
 // that seals and pen marks can be dropped, colour.ts), its paper flattened when unevenly lit,
-// straightened, its ruled tables found and cut into cells, and the crops of the whole document
-// read in a few batched tesseract runs (running text, cells, a second look at figures). Rows come
+// straightened, its ruled tables found and cut into cells; each page is read by tesseract as soon as
+// it is prepared (running text and cells, page-reader.ts), and the figure cells of the whole
+// document get a second look in one batched run at the end. Rows come
 // out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
 // Bounded before any page is rendered at 300 dpi: every page is first rendered as a thumbnail
 // (20 dpi), blank ones are counted and skipped, at most MAX_OCR_PAGES inked pages are read, and the
@@ -9,6 +10,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ocrImages } from './batch.ts';
+import { cropsOfPage, PageReader, type PageWords } from './page-reader.ts';
 import { decideFigure, figureCandidates, FIGURE_MODE, settleByThirdReading, TIE_BREAK_MODE } from './figures.ts';
 import { withoutMarks } from './marks.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
@@ -52,11 +54,6 @@ function documentFromRows(
 export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], meta: Record<string, string>, warnings: string[]): ExtractedDocument {
   const rows = items.flatMap((pageItems) => pageRows(pageItems));
   return documentFromRows(format, rows, items.flat().map((i) => i.ocrConfidence ?? 0), items.length, meta, warnings);
-}
-
-/** Cell crops of all pages in reading order, with where each belongs (page, table, cell). */
-function cropsOf(prepared: PreparedPage[]): { image: GreyImage; page: number; table: number; cell: number }[] {
-  return prepared.flatMap((p, page) => p.crops.flatMap((cells, table) => cells.flatMap((image, cell) => (image ? [{ image, page, table, cell }] : []))));
 }
 
 /**
@@ -119,25 +116,18 @@ function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warni
 }
 
 /**
- * Reads every prepared page with two tesseract runs side by side: the running text as columns of
- * text of varying size (psm 4 reads bold title glyphs that psm 6 confuses: 韭 read as 非), and
- * all cell crops as uniform blocks (psm 6, which keeps a wrapped label's lines together). The
- * figure cells then get a second, digits-only reading.
+ * Puts together what tesseract read on every prepared page (page-reader.ts): the figure cells
+ * then get a second, digits-only reading, and the pages come out as rows.
  */
 async function readPages(
-  prepared: PreparedPage[], dir: string, warnings: string[], pointsPerPixel: number, signal?: AbortSignal,
+  prepared: PreparedPage[], words: PageWords[], dir: string, warnings: string[], pointsPerPixel: number, signal?: AbortSignal,
 ): Promise<{ rows: Row[]; confidences: number[] }> {
-  const crops = cropsOf(prepared);
-  const [textWords, cropWords] = await Promise.all([
-    ocrImages(prepared.map((p) => p.text), dir, 'text', { lang: 'chi_sim', psm: 4 }, signal),
-    ocrImages(crops.map((c) => c.image), dir, 'cells', { lang: 'chi_sim', psm: 6 }, signal),
-  ]);
   // A cell left with no ink once coloured ink was dropped had a seal or a pen over it: its print may
   // have gone too, so it is unread (a doubt), not certainly blank.
   const readings = prepared.map((p) => p.crops.map((cells, t) => cells.map((_, c) => (p.stamped[t][c] ? UNREAD : readWords(null)))));
-  crops.forEach((c, i) => {
-    readings[c.page][c.table][c.cell] = readWords(cropWords[i]);
-  });
+  prepared.forEach((p, page) => cropsOfPage(p).forEach((c, i) => {
+    readings[page][c.table][c.cell] = readWords(words[page].cells[i]);
+  }));
   await checkFigures(prepared, readings, dir, signal);
   warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
@@ -147,17 +137,25 @@ async function readPages(
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
-    rows.push(...ocrPageRows(p, textWords[index], readings[index], pointsPerPixel, tableCount));
+    rows.push(...ocrPageRows(p, words[index].text, readings[index], pointsPerPixel, tableCount));
     tableCount += p.tables.length;
   });
+  const textWords = words.map((w) => w.text);
+  const cropWords = words.flatMap((w) => w.cells);
   return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
 }
 
 /** OCRs page images (300 dpi greyscale, in page order) into a document. */
 export function ocrPageImages(images: GreyImage[], meta: Record<string, string>, warnings: string[]): Promise<ExtractedDocument> {
   return withTempDir('ocr', async (dir) => {
-    const prepared = images.map((image, index) => preparePage(image, index + 1));
-    const { rows, confidences } = await readPages(prepared, dir, warnings, 72 / DPI);
+    const reader = new PageReader(dir);
+    const prepared: PreparedPage[] = [];
+    for (const [index, image] of images.entries()) {
+      prepared.push(preparePage(image, index + 1));
+      reader.read(prepared[prepared.length - 1]);
+      await new Promise(setImmediate); // lets the page's tesseract runs start before the next is prepared
+    }
+    const { rows, confidences } = await readPages(prepared, await reader.words(), dir, warnings, 72 / DPI);
     return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
   });
 }
@@ -204,15 +202,14 @@ async function glancePages(input: string, dir: string, pageCount: number, signal
   return glances.sort((a, b) => a.page - b.page);
 }
 
-/** Contiguous runs of page numbers, so that pdftoppm renders each run in one call. */
-function runsOf(pages: number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const p of pages) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === p - 1) last[1] = p;
-    else runs.push([p, p]);
-  }
-  return runs;
+/**
+ * Renders one page at `dpi` in colour (seals and pen marks are told from print by their colour,
+ * colour.ts) and returns the path of its PPM image.
+ */
+async function renderPage(input: string, dir: string, page: number, dpi: number, signal?: AbortSignal): Promise<string> {
+  const prefix = path.join(dir, `page-${page}`);
+  await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', input, prefix], 300_000, signal);
+  return `${prefix}.ppm`;
 }
 
 /** What OCR needs from the PDF reader: pages it looked at, pages in the file, metadata and warnings. */
@@ -253,29 +250,33 @@ export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSig
     if (dpi < DPI) warnings.push(`pages of up to ${Math.round(largest)} square inches rendered at ${dpi} dpi instead of ${DPI}`);
     const prepared: PreparedPage[] = [];
     const stamped: string[] = [];
-    for (const [first, last] of runsOf(toRead.map((g) => g.page))) {
-      throwIfCancelled(signal);
-      const prefix = path.join(dir, `page-${first}`);
-      // In colour: seals and pen marks are told from print by their colour (colour.ts).
-      await run('pdftoppm', ['-r', String(dpi), '-f', String(first), '-l', String(last), input, prefix], 300_000, signal);
-      const files = (await readdir(dir)).filter((f) => f.startsWith(`page-${first}-`) && f.endsWith('.ppm'))
-        .sort((a, b) => Number(/-(\d+)\.ppm$/.exec(a)![1]) - Number(/-(\d+)\.ppm$/.exec(b)![1]));
-      // One page image in memory at a time: each is prepared (crops kept, its text image written to
-      // disk for tesseract) and deleted.
-      for (const file of files) {
+    const reader = new PageReader(dir, signal);
+    // Three stages at once: pdftoppm renders the next page while this one is prepared and
+    // tesseract reads the ones before (page-reader.ts). One page image is in memory at a time:
+    // each is prepared (crops kept, its text image written to disk for tesseract) and deleted.
+    let next: Promise<string> | undefined = renderPage(input, dir, toRead[0].page, dpi, signal);
+    try {
+      for (let i = 0; i < toRead.length; i++) {
+        const pagePath: string = await next!;
+        next = i + 1 < toRead.length ? renderPage(input, dir, toRead[i + 1].page, dpi, signal) : undefined;
+        next?.catch(() => undefined); // awaited in the next turn or settled below
         throwIfCancelled(signal);
-        const pagePath = path.join(dir, file);
         const { image, rgb } = readPnm(await readFile(pagePath));
-        const page = preparePage(image, Number(/-(\d+)\.ppm$/.exec(file)![1]), rgb);
-        if (page.colouredShare >= COLOURED_PAGE) stamped.push(String(page.page ?? prepared.length + 1));
+        const page = preparePage(image, toRead[i].page, rgb);
+        if (page.colouredShare >= COLOURED_PAGE) stamped.push(String(page.page));
         await rm(pagePath);
         const textPath = path.join(dir, `text-${String(prepared.length).padStart(4, '0')}.pgm`);
         await writeFile(textPath, writePgm(page.text as GreyImage));
         prepared.push({ ...page, text: textPath });
+        reader.read(prepared[prepared.length - 1]);
       }
+    } catch (error) {
+      // No child may still write into the folder or read from it once it is removed.
+      await Promise.allSettled([next, reader.settle()]);
+      throw error;
     }
     if (stamped.length) warnings.push(`coloured ink (seals, pen marks) dropped before OCR (page ${stamped.join(', ')})`);
-    const { rows, confidences } = await readPages(prepared, dir, warnings, 72 / dpi, signal);
+    const { rows, confidences } = await readPages(prepared, await reader.words(), dir, warnings, 72 / dpi, signal);
     return documentFromRows('pdf', rows, confidences, totalPages, meta, warnings, blank + prepared.length);
   });
 }

@@ -75,6 +75,25 @@ test('OCR is cancelled by its AbortSignal: coded error, no tesseract or pdftoppm
   assert.equal(await codeOf(parseDocument(readFileSync(SCAN), { signal: AbortSignal.abort() })), 'cancelled');
 });
 
+test('a tesseract run failing while other pages are read is ocr_failed once every run has ended: no child left, temp folder gone', async () => {
+  // Pages are read as they are prepared, several runs at once (page-reader.ts). This tesseract
+  // fails on the second page's running text and reads everything else.
+  const bin = mkdtempSync(join(tmpdir(), 'failing-tesseract-'));
+  const real = spawnSync('sh', ['-c', 'command -v tesseract'], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync(join(bin, 'tesseract'), `#!/bin/sh\ncase "$1" in *text-0001*) echo "page unreadable" >&2; exit 3;; esac\nexec ${real} "$@"\n`, { mode: 0o755 });
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  try {
+    const parse = parseDocument(readFileSync(SCAN));
+    assert.equal(await codeOf(parse), 'ocr_failed');
+    assert.deepEqual(children(), [], 'the failure is thrown once the other runs have ended');
+    assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`nianbao-ocr-${process.pid}-`)), []);
+  } finally {
+    process.env.PATH = path;
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
+
 test('a parse killed with kill -9 takes its OCR children with it', async () => {
   const script = `import { readFileSync } from 'node:fs';
     import { parseDocument } from ${JSON.stringify(join(REPO_ROOT, 'parsers', 'index.ts'))};

@@ -15,6 +15,8 @@ export const PEN_STROKE = 3;
 // ~45 after JPEG has halved the colour resolution.
 const MIN_CHROMA = 40;
 const MIN_SATURATION = 0.25;
+// Just below MIN_CHROMA: a pixel rejected against it could not pass MIN_CHROMA by a rounding.
+const NEAR_MIN_CHROMA = MIN_CHROMA - 0.001;
 // The fringe of a coloured mark (JPEG halves colour resolution, so its edges fade into paper and
 // print) is coloured ink too when it lies this close (pixels) to a saturated pixel and is tinted
 // at least this much; black print, neutral, never is.
@@ -53,13 +55,22 @@ export interface PageScan {
  */
 export function colouredInkMask(width: number, height: number, rgb: Uint8Array, paper: Float32Array | null = null): Uint8Array | null {
   const mask = new Uint8Array(width * height);
-  const scaled = (i: number, c: number) => (paper ? Math.min(255, (rgb[3 * i + c] * 255) / paper[i]) : rgb[3 * i + c]);
+  // Every pixel is looked at, so the test is written out here rather than through isColouredInk:
+  // a grey pixel (most of a page) is rejected before any scaling or division.
   let coloured = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (isColouredInk(scaled(i, 0), scaled(i, 1), scaled(i, 2))) { mask[i] = 1; coloured++; }
+  for (let i = 0, j = 0; i < mask.length; i++, j += 3) {
+    const [r, g, b] = [rgb[j], rgb[j + 1], rgb[j + 2]];
+    const chroma = Math.max(r, g, b) - Math.min(r, g, b);
+    // Scaling to white paper stretches the chroma by 255 / paper at most (less where it clips).
+    if (chroma * 255 < NEAR_MIN_CHROMA * (paper ? paper[i] : 255)) continue;
+    const ink = paper
+      ? isColouredInk(scaledToPaper(r, paper[i]), scaledToPaper(g, paper[i]), scaledToPaper(b, paper[i]))
+      : isColouredInk(r, g, b);
+    if (ink) { mask[i] = 1; coloured++; }
   }
   if (!coloured) return null;
   // The fringe: tinted pixels near coloured ones.
+  const scaled = (i: number, c: number) => (paper ? scaledToPaper(rgb[3 * i + c], paper[i]) : rgb[3 * i + c]);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (mask[y * width + x] !== 1) continue;
@@ -72,6 +83,11 @@ export function colouredInkMask(width: number, height: number, rgb: Uint8Array, 
     }
   }
   return mask;
+}
+
+/** A channel as if the pixel's paper (grey `paper`) were white. */
+function scaledToPaper(value: number, paper: number): number {
+  return Math.min(255, (value * 255) / paper);
 }
 
 /** The share of a mask's pixels that are set. */

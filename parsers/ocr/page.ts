@@ -54,9 +54,12 @@ function blankTables(image: GreyImage, tables: GridTable[]): GreyImage {
 export function preparePage(scan: GreyImage, page: number, rgb: Uint8Array | null = null): PreparedPage {
   const { width, height } = scan;
   // Flattened before straightening: the skew search counts dark pixels, and shadowed paper is dark.
-  const paper = paperMap(scan, rgb && colouredInkMask(width, height, rgb));
+  const inkOnScan = rgb && colouredInkMask(width, height, rgb);
+  const paper = paperMap(scan, inkOnScan);
   const flat = flattenBackground(scan, paper);
-  const coloured = withPenStrokes(flat, rgb && colouredInkMask(width, height, rgb, paper), rgb);
+  // Judged again on paper made white, unless the paper was even already (the same mask).
+  const inkOnPaper = rgb && (paper ? colouredInkMask(width, height, rgb, paper) : inkOnScan);
+  const coloured = withPenStrokes(flat, inkOnPaper, rgb);
   const flattened = paper !== null;
   const { image: straight, degrees } = deskew(dropColouredInk(flat, coloured, rgb, paper));
   const image = whitenPaper(straight);

@@ -50,35 +50,74 @@ export const VERTICAL = 2;
  * the seal's own strokes (the print seen through it, colour.ts) never make a ruling by themselves.
  */
 export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0, overInk: Uint8Array | null = null): Uint8Array {
+  const mask = new Uint8Array(image.width * image.height);
+  markRows(image, minRun, dark, gap, overInk, mask);
+  markColumns(image, minRun, dark, gap, overInk, mask);
+  return mask;
+}
+
+/** The HORIZONTAL runs of `longRunMask`, row by row. */
+function markRows(image: GreyImage, minRun: number, dark: number, gap: number, overInk: Uint8Array | null, mask: Uint8Array): void {
   const { width, height, pixels } = image;
-  const mask = new Uint8Array(width * height);
-  // One line of pixels: `offset + k * step` for k below `length` (a row: step 1; a column: step width).
-  const mark = (offset: number, step: number, length: number, bit: number) => {
+  for (let y = 0; y < height; y++) {
+    const offset = y * width;
     // `passed`: pixels over ink since the run's start; `passedToLast`: of those, before its last dark pixel.
     let start = -1;
     let last = -1;
     let lastAny = -1;
     let passed = 0;
     let passedToLast = 0;
-    for (let k = 0; k <= length; k++) {
-      const i = k < length ? offset + k * step : -1;
+    for (let x = 0; x <= width; x++) {
+      const i = x < width ? offset + x : -1;
       const over = i >= 0 && overInk !== null && overInk[i] !== 0;
-      if (over && start >= 0) { lastAny = k; passed++; continue; }
+      if (over && start >= 0) { lastAny = x; passed++; continue; }
       if (i >= 0 && !over && pixels[i] < dark) {
-        if (start < 0) { start = k; passed = 0; }
-        last = k;
-        lastAny = k;
+        if (start < 0) { start = x; passed = 0; }
+        last = x;
+        lastAny = x;
         passedToLast = passed;
         continue;
       }
-      if (start >= 0 && i >= 0 && k - lastAny <= gap) continue;
-      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[offset + j * step] |= bit;
+      if (start >= 0 && i >= 0 && x - lastAny <= gap) continue;
+      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[offset + j] |= HORIZONTAL;
       start = -1;
     }
+  }
+}
+
+/**
+ * The VERTICAL runs of `longRunMask`: the same walk as a row's, down every column at once. The
+ * image is read row after row with each column's run kept in arrays, because walking one column
+ * from top to bottom touches a new cache line at every pixel (a third of the preparation's time).
+ */
+function markColumns(image: GreyImage, minRun: number, dark: number, gap: number, overInk: Uint8Array | null, mask: Uint8Array): void {
+  const { width, height, pixels } = image;
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width);
+  const lastAny = new Int32Array(width);
+  const passed = new Int32Array(width);
+  const passedToLast = new Int32Array(width);
+  const close = (x: number) => {
+    if (last[x] + 1 - start[x] - passedToLast[x] >= minRun) for (let y = start[x]; y <= last[x]; y++) mask[y * width + x] |= VERTICAL;
+    start[x] = -1;
   };
-  for (let y = 0; y < height; y++) mark(y * width, 1, width, HORIZONTAL);
-  for (let x = 0; x < width; x++) mark(x, width, height, VERTICAL);
-  return mask;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      const over = overInk !== null && overInk[i] !== 0;
+      if (over && start[x] >= 0) { lastAny[x] = y; passed[x]++; continue; }
+      if (!over && pixels[i] < dark) {
+        if (start[x] < 0) { start[x] = y; passed[x] = 0; }
+        last[x] = y;
+        lastAny[x] = y;
+        passedToLast[x] = passed[x];
+        continue;
+      }
+      if (start[x] >= 0 && y - lastAny[x] > gap) close(x);
+    }
+  }
+  for (let x = 0; x < width; x++) if (start[x] >= 0) close(x);
 }
 
 /** Whitens every dark horizontal or vertical run longer than `minRun` pixels (a ruling line). */

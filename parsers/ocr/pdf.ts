@@ -1,21 +1,18 @@
 // OCR path for PDFs without a text layer: each page rendered by pdftoppm (300 dpi, in colour so
 // that seals and pen marks can be dropped, colour.ts), its paper flattened when unevenly lit,
 // straightened, its ruled tables found and cut into cells; each page is read by tesseract as soon as
-// it is prepared (running text and cells, page-reader.ts), and the figure cells of the whole
-// document get a second look in one batched run at the end. Rows come
-// out like the text layer's (text lines) and like an HTML table's (grid rows with continuations).
+// it is prepared (running text, cells, a second look at figures: page-reading.ts) while the next
+// is rendered and prepared. Rows come out like the text layer's (text lines) and like an HTML
+// table's (grid rows with continuations).
 // Bounded before any page is rendered at 300 dpi: every page is first rendered as a thumbnail
 // (20 dpi), blank ones are counted and skipped, at most MAX_OCR_PAGES inked pages are read, and the
 // resolution is lowered so that no page image exceeds MAX_PAGE_PIXELS.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ocrImages } from './batch.ts';
-import { cropsOfPage, PageReader, type PageWords } from './page-reader.ts';
-import { decideFigure, figureCandidates, FIGURE_MODE, settleByThirdReading, TIE_BREAK_MODE } from './figures.ts';
-import { withoutMarks } from './marks.ts';
+import { PageReader, type PageReading } from './page-reading.ts';
 import { ocrPageRows, preparePage, type PreparedPage } from './page.ts';
-import { isUnread, UNREAD } from '../document/unread.ts';
-import { readWords, type CellReading } from './table.ts';
+import { isUnread } from '../document/unread.ts';
+import type { CellReading } from './table.ts';
 import { run, throwIfCancelled } from './run.ts';
 import { withTempDir } from './temp.ts';
 import { UnreadableDocumentError } from '../document/errors.ts';
@@ -33,8 +30,6 @@ export const MAX_OCR_PAGES = 40;
 export const MAX_PAGE_PIXELS = 40_000_000;
 /** Below this resolution a page is not worth reading: refused as too_complex. */
 const MIN_DPI = 72;
-// A figure read in a cell that had coloured ink over it stands only with this confidence.
-const STAMPED_MIN_CONFIDENCE = 90;
 // A page with at least this share of coloured-ink pixels is named in a warning (a seal is ~0.5%).
 const COLOURED_PAGE = 0.0005;
 
@@ -57,51 +52,6 @@ export function ocrDocument(format: 'pdf' | 'image', items: PositionedItem[][], 
 }
 
 /**
- * Reads the figure cells again with the digit model and lets the two readings decide. A cell with
- * a reader's marks is read without them; its figure then stands only if the first reading saw no
- * digits or no more digits and points than it has (taking marks off must never shorten a figure:
- * 94.0121 into 94; a tick chi_sim read as "2" beside the 0 is a disagreement the readings settle).
- * A cell they leave empty gets a third reading, which stands only if it agrees with one of them.
- */
-async function checkFigures(prepared: PreparedPage[], readings: CellReading[][][], dir: string, signal?: AbortSignal): Promise<void> {
-  const candidates = prepared.flatMap((p, page) => p.tables.flatMap((table, t) => figureCandidates(table, readings[page][t], p.stamped[t])
-    .filter((cell) => p.crops[t][cell] !== null) // no ink left to read (a seal's cell, unread)
-    .map((cell) => {
-      const crop = p.crops[t][cell]!;
-      const image = withoutMarks(crop);
-      return { page, table: t, cell, image, marked: image !== crop };
-    })));
-  const words = await ocrImages(candidates.map((c) => c.image), dir, 'figures', FIGURE_MODE, signal);
-  const undecided: { candidate: (typeof candidates)[number]; first: CellReading; digits: CellReading }[] = [];
-  candidates.forEach((c, i) => {
-    const first = readings[c.page][c.table][c.cell];
-    const digits = readWords(words[i]);
-    const decided = decideFigure(first, digits);
-    const kept = keptFigure(first, decided, c.marked, prepared[c.page].stamped[c.table][c.cell]);
-    readings[c.page][c.table][c.cell] = kept;
-    if (isUnread(kept)) undecided.push({ candidate: c, first, digits });
-  });
-  const third = await ocrImages(undecided.map((u) => u.candidate.image), dir, 'tie-break', TIE_BREAK_MODE, signal);
-  undecided.forEach(({ candidate: c, first, digits }, i) => {
-    const settled = settleByThirdReading(first, digits, readWords(third[i]));
-    readings[c.page][c.table][c.cell] = keptFigure(first, settled, c.marked, prepared[c.page].stamped[c.table][c.cell]);
-  });
-}
-
-/**
- * A decided figure, or UNREAD when it cannot be trusted: shorter than the first reading once marks
- * were taken off, or under coloured ink and not sure.
- */
-function keptFigure(first: CellReading, decided: CellReading, marked: boolean, stamped: boolean): CellReading {
-  // Points at either end are a mark's dots read as print (".0."), not part of the figure.
-  const digits = (text: string) => text.replace(/[^\d.]/g, '').replace(/^\.+|\.+$/g, '');
-  const shortened = marked && digits(first.text) !== '' && digits(decided.text).length < digits(first.text).length;
-  // Under a seal or a pen stroke, part of the print went with the coloured ink: only a sure figure stands.
-  const doubtful = stamped && decided.confidence < STAMPED_MIN_CONFIDENCE;
-  return shortened || doubtful ? UNREAD : decided;
-}
-
-/**
  * Names the cells that hold ink but that OCR could not read: they are left empty (null), and a
  * reader of the result should know the gap is the parse's, not the report's.
  */
@@ -115,20 +65,11 @@ function warnUnread(prepared: PreparedPage[], readings: CellReading[][][], warni
   warnings.push(`${unread.length} table cell(s) OCR could not read, left empty: ${shown}`);
 }
 
-/**
- * Puts together what tesseract read on every prepared page (page-reader.ts): the figure cells
- * then get a second, digits-only reading, and the pages come out as rows.
- */
-async function readPages(
-  prepared: PreparedPage[], words: PageWords[], dir: string, warnings: string[], pointsPerPixel: number, signal?: AbortSignal,
-): Promise<{ rows: Row[]; confidences: number[] }> {
-  // A cell left with no ink once coloured ink was dropped had a seal or a pen over it: its print may
-  // have gone too, so it is unread (a doubt), not certainly blank.
-  const readings = prepared.map((p) => p.crops.map((cells, t) => cells.map((_, c) => (p.stamped[t][c] ? UNREAD : readWords(null)))));
-  prepared.forEach((p, page) => cropsOfPage(p).forEach((c, i) => {
-    readings[page][c.table][c.cell] = readWords(words[page].cells[i]);
-  }));
-  await checkFigures(prepared, readings, dir, signal);
+/** Puts the pages read (page-reading.ts) together as rows, naming what could not be read. */
+function pageReadingsToRows(
+  prepared: PreparedPage[], pages: PageReading[], warnings: string[], pointsPerPixel: number,
+): { rows: Row[]; confidences: number[] } {
+  const readings = pages.map((p) => p.readings);
   warnUnread(prepared, readings, warnings);
   const tilted = prepared.filter((p) => p.skewDegrees !== 0).map((p) => `page ${p.page} ${p.skewDegrees}°`);
   if (tilted.length) warnings.push(`scan straightened before OCR (${tilted.join(', ')})`);
@@ -137,12 +78,12 @@ async function readPages(
   let tableCount = 0;
   const rows: Row[] = [];
   prepared.forEach((p, index) => {
-    rows.push(...ocrPageRows(p, words[index].text, readings[index], pointsPerPixel, tableCount));
+    rows.push(...ocrPageRows(p, pages[index].text, readings[index], pointsPerPixel, tableCount));
     tableCount += p.tables.length;
   });
-  const textWords = words.map((w) => w.text);
-  const cropWords = words.flatMap((w) => w.cells);
-  return { rows, confidences: [...textWords, ...cropWords].flat().map((w) => w.confidence) };
+  // Text words of every page first, then cell words: the order the mean was always summed in.
+  const words = [...pages.flatMap((p) => p.textWords), ...pages.flatMap((p) => p.cellWords)];
+  return { rows, confidences: words.map((w) => w.confidence) };
 }
 
 /** OCRs page images (300 dpi greyscale, in page order) into a document. */
@@ -155,7 +96,7 @@ export function ocrPageImages(images: GreyImage[], meta: Record<string, string>,
       reader.read(prepared[prepared.length - 1]);
       await new Promise(setImmediate); // lets the page's tesseract runs start before the next is prepared
     }
-    const { rows, confidences } = await readPages(prepared, await reader.words(), dir, warnings, 72 / DPI);
+    const { rows, confidences } = pageReadingsToRows(prepared, await reader.pages(), warnings, 72 / DPI);
     return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
   });
 }
@@ -252,7 +193,7 @@ export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSig
     const stamped: string[] = [];
     const reader = new PageReader(dir, signal);
     // Three stages at once: pdftoppm renders the next page while this one is prepared and
-    // tesseract reads the ones before (page-reader.ts). One page image is in memory at a time:
+    // tesseract reads the ones before (page-reading.ts, run-queue.ts). One page image is in memory at a time:
     // each is prepared (crops kept, its text image written to disk for tesseract) and deleted.
     let next: Promise<string> | undefined = renderPage(input, dir, toRead[0].page, dpi, signal);
     try {
@@ -276,7 +217,7 @@ export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSig
       throw error;
     }
     if (stamped.length) warnings.push(`coloured ink (seals, pen marks) dropped before OCR (page ${stamped.join(', ')})`);
-    const { rows, confidences } = await readPages(prepared, await reader.words(), dir, warnings, 72 / dpi, signal);
+    const { rows, confidences } = pageReadingsToRows(prepared, await reader.pages(), warnings, 72 / dpi);
     return documentFromRows('pdf', rows, confidences, totalPages, meta, warnings, blank + prepared.length);
   });
 }

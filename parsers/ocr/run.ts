@@ -4,8 +4,11 @@
 // exists (util-linux), so a killed parse leaves no tesseract running; an AbortSignal kills them too.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { UnreadableDocumentError } from '../document/errors.ts';
 
+// Niceness of the OCR binaries (0 = normal, 19 = lowest).
+const CHILD_NICENESS = 10;
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
 /** The coded error of a parse cancelled through its AbortSignal. */
@@ -23,7 +26,7 @@ export function run(binary: string, args: string[], timeoutMs = 120_000, signal?
   throwIfCancelled(signal);
   const [file, argv] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'KILL', '--', binary, ...args]] : [binary, args];
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       file, argv,
       {
         encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL', signal,
@@ -38,5 +41,9 @@ export function run(binary: string, args: string[], timeoutMs = 120_000, signal?
         else resolve(stdout);
       },
     );
+    // Below the crawl and the page preparation that feeds it: an OCR child takes the CPU they leave.
+    if (child.pid) {
+      try { os.setPriority(child.pid, CHILD_NICENESS); } catch { /* gone already, or not permitted */ }
+    }
   });
 }

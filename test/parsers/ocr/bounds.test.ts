@@ -76,7 +76,7 @@ test('OCR is cancelled by its AbortSignal: coded error, no tesseract or pdftoppm
 });
 
 test('a tesseract run failing while other pages are read is ocr_failed once every run has ended: no child left, temp folder gone', async () => {
-  // Pages are read as they are prepared, several runs at once (page-reader.ts). This tesseract
+  // Pages are read as they are prepared, several runs at once (page-reading.ts, run-queue.ts). This tesseract
   // fails on the second page's running text and reads everything else.
   const bin = mkdtempSync(join(tmpdir(), 'failing-tesseract-'));
   const real = spawnSync('sh', ['-c', 'command -v tesseract'], { encoding: 'utf8' }).stdout.trim();

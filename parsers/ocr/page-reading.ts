@@ -25,8 +25,7 @@ const STAMPED_MIN_CONFIDENCE = 90;
 export interface PageReading {
   text: OcrWord[];
   readings: CellReading[][];
-  /** Every word the first readings (text and cells) saw, for the document's mean confidence. */
-  textWords: OcrWord[];
+  /** Every word the first reading of the cells saw, for the document's mean confidence. */
   cellWords: OcrWord[];
 }
 
@@ -50,7 +49,7 @@ export async function readPreparedPage(page: PreparedPage, queue: RunQueue): Pro
     readings[c.table][c.cell] = readWords(cells[i]);
   });
   await checkFigures(page, readings, queue);
-  return { text, readings, textWords: text, cellWords: cells.flat() };
+  return { text, readings, cellWords: cells.flat() };
 }
 
 /**

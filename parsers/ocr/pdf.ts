@@ -82,7 +82,7 @@ function pageReadingsToRows(
     tableCount += p.tables.length;
   });
   // Text words of every page first, then cell words: the order the mean was always summed in.
-  const words = [...pages.flatMap((p) => p.textWords), ...pages.flatMap((p) => p.cellWords)];
+  const words = [...pages.flatMap((p) => p.text), ...pages.flatMap((p) => p.cellWords)];
   return { rows, confidences: words.map((w) => w.confidence) };
 }
 
@@ -91,10 +91,15 @@ export function ocrPageImages(images: GreyImage[], meta: Record<string, string>,
   return withTempDir('ocr', async (dir) => {
     const reader = new PageReader(dir);
     const prepared: PreparedPage[] = [];
-    for (const [index, image] of images.entries()) {
-      prepared.push(preparePage(image, index + 1));
-      reader.read(prepared[prepared.length - 1]);
-      await new Promise(setImmediate); // lets the page's tesseract runs start before the next is prepared
+    try {
+      for (const [index, image] of images.entries()) {
+        prepared.push(preparePage(image, index + 1));
+        reader.read(prepared[prepared.length - 1]);
+        await new Promise(setImmediate); // lets the page's tesseract runs start before the next is prepared
+      }
+    } catch (error) {
+      await reader.settle(); // no tesseract may still read from the folder once it is removed
+      throw error;
     }
     const { rows, confidences } = pageReadingsToRows(prepared, await reader.pages(), warnings, 72 / DPI);
     return documentFromRows('pdf', rows, confidences, prepared.length, meta, warnings);
@@ -153,6 +158,42 @@ async function renderPage(input: string, dir: string, page: number, dpi: number,
   return `${prefix}.ppm`;
 }
 
+/**
+ * Renders, prepares and starts reading each page in turn, three stages at once: pdftoppm renders
+ * the next page while this one is prepared and tesseract reads the ones before (page-reading.ts,
+ * run-queue.ts). One page image is in memory at a time: each is prepared (crops kept, its text
+ * image written to disk for tesseract) and deleted. Returns the pages prepared and those that had
+ * coloured ink on them.
+ */
+async function prepareAndRead(
+  input: string, dir: string, pages: number[], dpi: number, reader: PageReader, signal?: AbortSignal,
+): Promise<{ prepared: PreparedPage[]; stamped: string[] }> {
+  const prepared: PreparedPage[] = [];
+  const stamped: string[] = [];
+  let next: Promise<string> | undefined = renderPage(input, dir, pages[0], dpi, signal);
+  try {
+    for (let i = 0; i < pages.length; i++) {
+      const pagePath: string = await next!;
+      next = i + 1 < pages.length ? renderPage(input, dir, pages[i + 1], dpi, signal) : undefined;
+      next?.catch(() => undefined); // awaited in the next turn or settled below
+      throwIfCancelled(signal);
+      const { image, rgb } = readPnm(await readFile(pagePath));
+      const page = preparePage(image, pages[i], rgb);
+      if (page.colouredShare >= COLOURED_PAGE) stamped.push(String(page.page));
+      await rm(pagePath);
+      const textPath = path.join(dir, `text-${String(prepared.length).padStart(4, '0')}.pgm`);
+      await writeFile(textPath, writePgm(page.text as GreyImage));
+      prepared.push({ ...page, text: textPath });
+      reader.read(prepared[prepared.length - 1]);
+    }
+  } catch (error) {
+    // No child may still write into the folder or read from it once it is removed.
+    await Promise.allSettled([next, reader.settle()]);
+    throw error;
+  }
+  return { prepared, stamped };
+}
+
 /** What OCR needs from the PDF reader: pages it looked at, pages in the file, metadata and warnings. */
 export interface ScannedPdf {
   /** Pages to consider (the first ones, up to the PDF reader's cap). */
@@ -189,33 +230,8 @@ export function ocrPdf(bytes: Uint8Array, scanned: ScannedPdf, signal?: AbortSig
       throw new UnreadableDocumentError(`scanned page of ${Math.round(largest)} square inches: too large to OCR`, 'too_complex');
     }
     if (dpi < DPI) warnings.push(`pages of up to ${Math.round(largest)} square inches rendered at ${dpi} dpi instead of ${DPI}`);
-    const prepared: PreparedPage[] = [];
-    const stamped: string[] = [];
     const reader = new PageReader(dir, signal);
-    // Three stages at once: pdftoppm renders the next page while this one is prepared and
-    // tesseract reads the ones before (page-reading.ts, run-queue.ts). One page image is in memory at a time:
-    // each is prepared (crops kept, its text image written to disk for tesseract) and deleted.
-    let next: Promise<string> | undefined = renderPage(input, dir, toRead[0].page, dpi, signal);
-    try {
-      for (let i = 0; i < toRead.length; i++) {
-        const pagePath: string = await next!;
-        next = i + 1 < toRead.length ? renderPage(input, dir, toRead[i + 1].page, dpi, signal) : undefined;
-        next?.catch(() => undefined); // awaited in the next turn or settled below
-        throwIfCancelled(signal);
-        const { image, rgb } = readPnm(await readFile(pagePath));
-        const page = preparePage(image, toRead[i].page, rgb);
-        if (page.colouredShare >= COLOURED_PAGE) stamped.push(String(page.page));
-        await rm(pagePath);
-        const textPath = path.join(dir, `text-${String(prepared.length).padStart(4, '0')}.pgm`);
-        await writeFile(textPath, writePgm(page.text as GreyImage));
-        prepared.push({ ...page, text: textPath });
-        reader.read(prepared[prepared.length - 1]);
-      }
-    } catch (error) {
-      // No child may still write into the folder or read from it once it is removed.
-      await Promise.allSettled([next, reader.settle()]);
-      throw error;
-    }
+    const { prepared, stamped } = await prepareAndRead(input, dir, toRead.map((g) => g.page), dpi, reader, signal);
     if (stamped.length) warnings.push(`coloured ink (seals, pen marks) dropped before OCR (page ${stamped.join(', ')})`);
     const { rows, confidences } = pageReadingsToRows(prepared, await reader.pages(), warnings, 72 / dpi);
     return documentFromRows('pdf', rows, confidences, totalPages, meta, warnings, blank + prepared.length);

@@ -94,6 +94,32 @@ test('a tesseract run failing while other pages are read is ocr_failed once ever
   }
 });
 
+test('a scan is read while it is being prepared: the first page goes to tesseract before the last page is rendered', async () => {
+  // The order of the children's starts, logged by wrappers around the real binaries: before page
+  // reading was pipelined (page-reading.ts), every page was rendered and prepared before the first
+  // tesseract run. Order, not time: the assertion does not depend on the machine's speed.
+  const bin = mkdtempSync(join(tmpdir(), 'logged-ocr-'));
+  const log = join(bin, 'starts.log');
+  for (const name of ['tesseract', 'pdftoppm']) {
+    const real = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${log}\nexec ${real} "$@"\n`, { mode: 0o755 });
+  }
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  try {
+    const result = await parseDocument(readFileSync(SCAN));
+    assert.ok(result.fields && Object.keys(result.fields).length > 0, 'the scan was read');
+    const starts = readFileSync(log, 'utf8').trim().split('\n');
+    const renders = starts.map((line, i) => (/^pdftoppm -r 300 /.test(line) ? i : -1)).filter((i) => i >= 0);
+    const firstText = starts.findIndex((line) => /^tesseract \S*text-0000/.test(line));
+    assert.ok(renders.length >= 3, `pages rendered one by one: ${starts.join(' | ')}`);
+    assert.ok(firstText >= 0 && firstText < renders[renders.length - 1], `the first page's text is read before the last page is rendered: ${starts.join(' | ')}`);
+  } finally {
+    process.env.PATH = path;
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
+
 test('a parse killed with kill -9 takes its OCR children with it', async () => {
   const script = `import { readFileSync } from 'node:fs';
     import { parseDocument } from ${JSON.stringify(join(REPO_ROOT, 'parsers', 'index.ts'))};

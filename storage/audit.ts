@@ -18,8 +18,11 @@ export interface AuditRow {
   divisionCode: string | null;
   portalId: number | null;
   year: number;
-  /** found | missing | lookalike (only look-alikes) | unparsed (documents, none read as a report) | not-expected */
-  published: 'found' | 'missing' | 'lookalike' | 'unparsed' | 'not-expected';
+  /**
+   * found | missing | lookalike (only look-alikes) | unparsed (documents, none read as a report) |
+   * ocr-pending (a scan stored unread by crawl --ocr-later) | not-expected
+   */
+  published: 'found' | 'missing' | 'lookalike' | 'unparsed' | 'ocr-pending' | 'not-expected';
   reportId: number | null;
   deadline: string;
   publishedDate: string | null;
@@ -60,7 +63,7 @@ function deadlinesFor(archive: Archive, overrides: Record<string, string>) {
 }
 
 const PUBLISHED: Record<CoverageStatus, AuditRow['published']> = {
-  ok: 'found', 'checks-failing': 'found', legacy: 'found', 'no-figures': 'found', unparsed: 'unparsed', lookalike: 'lookalike', missing: 'missing', 'not-expected': 'not-expected',
+  ok: 'found', 'checks-failing': 'found', legacy: 'found', 'no-figures': 'found', unparsed: 'unparsed', lookalike: 'lookalike', 'ocr-pending': 'ocr-pending', missing: 'missing', 'not-expected': 'not-expected',
 };
 
 /** The audit of one year (default: the last complete one) for a page of organs. */
@@ -113,5 +116,5 @@ export function auditYear(archive: Archive, options: Omit<CoverageOptions, 'from
 
 /** True when a row has something an evaluator must act on. */
 export function auditFlags(row: AuditRow): boolean {
-  return row.published === 'missing' || row.published === 'lookalike' || row.published === 'unparsed' || row.onTime === 'late' || row.problems.length > 0 || row.changed.length > 0;
+  return row.published === 'missing' || row.published === 'lookalike' || row.published === 'unparsed' || row.published === 'ocr-pending' || row.onTime === 'late' || row.problems.length > 0 || row.changed.length > 0;
 }

@@ -9,10 +9,12 @@ import type { Archive } from './archive.ts';
  * One organ-year cell: `ok` (tables read, checks pass), `checks-failing`, `legacy` (2018 and
  * earlier: text only), `no-figures` (a 2019/2021 report whose tables could not be read),
  * `unparsed` (documents name this organ and year but none parsed as a report), `lookalike` (only
- * documents that look like the report and are not: a notice, half-year statistics), `missing`,
- * `not-expected` (a department or unmatched organ, before the first year it was seen).
+ * documents that look like the report and are not: a notice, half-year statistics), `ocr-pending`
+ * (no report yet, but a scan attached to a report page of this organ and year was stored unread by
+ * `crawl --ocr-later`: `nianbao reparse --failed ocr_deferred` reads it), `missing`, `not-expected`
+ * (a department or unmatched organ, before the first year it was seen).
  */
-export type CoverageStatus = 'ok' | 'checks-failing' | 'legacy' | 'no-figures' | 'unparsed' | 'lookalike' | 'missing' | 'not-expected';
+export type CoverageStatus = 'ok' | 'checks-failing' | 'legacy' | 'no-figures' | 'unparsed' | 'lookalike' | 'ocr-pending' | 'missing' | 'not-expected';
 
 /** One organ's row of the matrix; `reports` maps a year to the report id shown there. */
 export interface CoverageRow {
@@ -82,6 +84,7 @@ export function coverageMatrix(archive: Archive, options: CoverageOptions = {}):
     organId: o.id, organ: o.name, level: o.level, regionCode: o.division_code, portalId: o.portal_id, expectedOnly: o.origin === 'expected', cells: {}, reports: {},
   }]));
   for (const u of others) rows.get(u.organ_id)!.cells[u.year] = u.real ? 'unparsed' : 'lookalike';
+  for (const p of scansAwaitingOcr(archive, range)) rows.get(p.organ_id)!.cells[p.year] = 'ocr-pending';
   for (const r of reports) {
     const row = rows.get(r.organ_id)!;
     row.cells[r.year] = statusOf(r);
@@ -99,4 +102,21 @@ function statusOf(r: { template: string; fields_filled: number; checks_failed: n
   if (r.template === 'legacy') return 'legacy';
   if (r.fields_filled === 0) return 'no-figures';
   return r.checks_failed > 0 ? 'checks-failing' : 'ok';
+}
+
+/**
+ * Organ-years of the scans a crawl --ocr-later stored unread (their latest parse is `ocr_deferred`):
+ * the scan itself names nothing until it is read, so its organ and year are those of the report
+ * page that links to it (captures.referrer_url), as that page's latest parse read them. Found
+ * through the partial index of migration 0007, so the cost is that of the few deferred scans.
+ */
+function scansAwaitingOcr(archive: Archive, range: { ids: string; from: number; to: number }): { organ_id: number; year: number }[] {
+  return archive.db.prepare(`SELECT DISTINCT a.organ_id, rp.year
+    FROM parses sp JOIN captures s ON s.id = sp.capture_id
+      JOIN captures rc ON rc.url = s.referrer_url AND rc.label = 'report'
+      JOIN parses rp ON rp.capture_id = rc.id
+      JOIN organ_aliases a ON a.name = rp.organ
+    WHERE sp.reason LIKE 'ocr_deferred:%' AND sp.id = (SELECT max(id) FROM parses WHERE capture_id = sp.capture_id)
+      AND rp.id = (SELECT max(id) FROM parses WHERE capture_id = rc.id) AND rp.year BETWEEN :from AND :to
+      AND a.organ_id IN (SELECT value FROM json_each(:ids))`).all(range) as { organ_id: number; year: number }[];
 }

@@ -30,7 +30,7 @@ function sqlQuery(name: string, summary: string, params: NamedQuery['params'], s
 export const NAMED_QUERIES: NamedQuery[] = [
   {
     name: 'coverage',
-    summary: 'organ × year matrix, one row per organ: ok, checks-failing, legacy, no-figures, unparsed, lookalike, missing, not-expected',
+    summary: 'organ × year matrix, one row per organ: ok, checks-failing, legacy, no-figures, unparsed, lookalike, ocr-pending, missing, not-expected',
     params: [
       { name: 'from', help: 'first year (default 2019; earlier for legacy reports)', type: 'int' },
       { name: 'to', help: 'last year (default: the last complete year)', type: 'int' },

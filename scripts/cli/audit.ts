@@ -37,7 +37,8 @@ function printReadable(rows: AuditRow[], year: number, portalNames: Map<number, 
     const count = (f: (r: AuditRow) => boolean) => list.filter(f).length;
     const expected = count((r) => r.published !== 'not-expected');
     console.log(`${portalId === null ? 'no portal' : portalNames.get(portalId) ?? `portal ${portalId}`}: ${count((r) => r.published === 'found')} of ${expected} expected reports (organ × ${year}) found, `
-      + `${count((r) => r.published === 'missing')} missing, ${count((r) => r.published === 'lookalike')} only look-alikes, ${count((r) => r.onTime === 'late')} late, `
+      + `${count((r) => r.published === 'missing')} missing, ${count((r) => r.published === 'lookalike')} only look-alikes, `
+      + `${count((r) => r.published === 'ocr-pending')} awaiting OCR, ${count((r) => r.onTime === 'late')} late, `
       + `${count((r) => r.onTime === 'seen-by')} without a printed date, ${count((r) => r.problems.length > 0)} with content problems, ${count((r) => r.changed.length > 0)} changed`);
   }
 }
@@ -52,6 +53,7 @@ nianbao audit [--year N] [--portal ID] [--region CODE] [--deadline LEVEL=MM-DD .
 For one year (default: the last complete one, ${lastCompleteYear()}), one line per organ of the registry
 (and per organ its county portal is expected to have, from the division dataset):
 - published: found | missing | lookalike (only documents that look like the report) | unparsed |
+  ocr-pending (a scan stored unread by crawl --ocr-later; nianbao reparse --failed ocr_deferred) |
   not-expected (a department before the first year it was seen);
 - on time: the publication date read from the page or document (发布日期, the date printed in the
   report, PubDate meta) against the deadline; without one, "seen by" the first capture — no claim

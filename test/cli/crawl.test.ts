@@ -156,12 +156,18 @@ test('seed --ocr-later stores a scanned PDF unread with ocr_deferred; reparse --
     const deferred = query("SELECT p.reason FROM parses p JOIN captures c ON c.id = p.capture_id WHERE c.url LIKE '%/scan.pdf'");
     assert.match(String(deferred?.reason), /^ocr_deferred: a scanned PDF of \d+ page\(s\) without a text layer/);
     assert.equal(query("SELECT count(*) AS n FROM reports WHERE year = 2021")?.n, 0, 'no report before the scan is read');
+    // Until it is read, coverage and the audit say a scan waits for OCR, not that the report is unparsed.
+    const coverage2021 = async () => JSON.parse((await nianbao(['query', '--named', 'coverage', '--param', 'from=2021', '--param', 'to=2021', '--db', db])).stdout)
+      .find((r: Record<string, string>) => r.organ === '新乡市牧野区人民政府')?.['2021'];
+    assert.equal(await coverage2021(), 'ocr-pending');
+    assert.match((await nianbao(['audit', '--year', '2021', '--db', db])).stdout, /新乡市牧野区人民政府\s+410711\s+ocr-pending[\s\S]*1 awaiting OCR/);
     const reparse = await nianbao(['reparse', '--failed', 'ocr_deferred', '--db', db]);
     assert.equal(reparse.status, 0, reparse.stderr);
     assert.match(reparse.stdout, /1 captures selected/);
     const report = query("SELECT r.organ, p.fields_filled AS fields FROM reports r JOIN parses p ON p.id = r.parse_id WHERE r.year = 2021");
     assert.equal(report?.organ, '新乡市牧野区人民政府');
     assert.ok(Number(report?.fields) > 100, `the OCR'd report has its figures (${report?.fields})`);
+    assert.match(String(await coverage2021()), /^(ok|checks-failing)$/, 'once read, the report is found');
     assert.match((await nianbao(['reparse', '--failed', 'ocr_deferred', '--db', db])).stdout, /0 captures selected/, 'read once, not again');
   } finally {
     server.close();

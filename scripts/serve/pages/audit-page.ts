@@ -38,7 +38,7 @@ export function auditPage(archive: Archive, search: URLSearchParams): SafeHtml {
   const link = (to: number, label: string) => html`<a href="/audit${queryString({ ...Object.fromEntries(search), page: to })}">${label}</a>`;
   const content = html`<h1>Audit 年报审核 ${year}</h1>${form}
 <p class="count" id="audit-summary">${total} organs; on this page ${count((r) => r.published === 'found')} reports (organ × ${year}) found,
-${count((r) => r.published === 'missing')} missing, ${count((r) => r.published === 'lookalike')} only look-alikes, ${count((r) => r.onTime === 'late')} late,
+${count((r) => r.published === 'missing')} missing, ${count((r) => r.published === 'lookalike')} only look-alikes, ${count((r) => r.published === 'ocr-pending')} awaiting OCR, ${count((r) => r.onTime === 'late')} late,
 ${count((r) => r.onTime === 'seen-by')} without a printed date, ${count((r) => r.problems.length > 0)} with content problems.</p>
 <p class="notice">Deadlines (条例 2019 第四十九条): departments of county-level and higher governments 31 January, those governments
 31 March of the next year; townships and 街道 (not named there) 31 January unless set (<code>nianbao audit --deadline township=MM-DD --save</code>).

@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<CoverageStatus, [short: string, long: string]> = {
   'no-figures': ['?', 'found, but its tables could not be read'],
   unparsed: ['…', 'documents name it but none parsed as a report'],
   lookalike: ['≈', 'only look-alikes found (a notice, half-year statistics), no report'],
+  'ocr-pending': ['◌', 'a scan was stored unread (crawl --ocr-later): nianbao reparse --failed ocr_deferred reads it'],
   missing: ['—', 'missing: no report in the archive'],
   'not-expected': ['', 'not expected: a department before the first year it was seen'],
 };
@@ -23,7 +24,7 @@ const STATUS_TEXT: Record<CoverageStatus, [short: string, long: string]> = {
 /** Organs per page: a county's organs fit on one; a province's archive pages. */
 const ROWS_PER_PAGE = 500;
 /** Status order when a year column is sorted: worst (missing) first when descending. */
-const STATUS_RANK: Record<CoverageStatus, number> = { 'not-expected': -1, ok: 0, legacy: 1, 'checks-failing': 2, 'no-figures': 3, unparsed: 4, lookalike: 5, missing: 6 };
+const STATUS_RANK: Record<CoverageStatus, number> = { 'not-expected': -1, ok: 0, legacy: 1, 'checks-failing': 2, 'no-figures': 3, unparsed: 4, 'ocr-pending': 4, lookalike: 5, missing: 6 };
 
 /** `/coverage` (the page) and `/coverage.csv`, `/coverage.json` (the same matrix as data: one status per year). */
 export function coverageView(archive: Archive, search: URLSearchParams, format: ViewFormat): Reply {

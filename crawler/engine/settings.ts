@@ -124,3 +124,8 @@ export function resolveSettings(overrides: Partial<CrawlSettings> = {}): CrawlSe
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** When the run's parses read a scan: during the crawl, or left for reparse (`--ocr-later`). */
+export function ocrWhen(settings: Pick<CrawlSettings, 'ocrLater'>): 'now' | 'later' {
+  return settings.ocrLater ? 'later' : 'now';
+}

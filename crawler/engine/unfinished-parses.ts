@@ -5,6 +5,7 @@
 import { capturesLeftUnparsed, getCapture, getCaptureBody, hintsForCapture } from '../../storage/index.ts';
 import { recordInBackground } from '../routes/commit.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
+import { ocrWhen } from './settings.ts';
 
 /** Starts parsing this portal's captures an interrupted crawl left unparsed; the portal waits for them at its close. */
 export function resumeUnfinishedParses(state: PortalCrawlState): void {
@@ -14,7 +15,7 @@ export function resumeUnfinishedParses(state: PortalCrawlState): void {
     const body = getCaptureBody(state.archive, captureId);
     if (!capture || !body) continue;
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    const parsing = state.parser.parse(bytes, { ...hintsForCapture(capture), ocr: state.settings.ocrLater ? 'later' : 'now' });
+    const parsing = state.parser.parse(bytes, { ...hintsForCapture(capture), ocr: ocrWhen(state.settings) });
     recordInBackground(state, { url: capture.url, label: capture.label, pageUrl: capture.referrerUrl, captureId, isNew: true }, parsing);
   }
 }

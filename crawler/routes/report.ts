@@ -12,6 +12,7 @@ import { analyseHtml, decodeBody } from './page-analysis.ts';
 import { pagedReportStart } from '../families/index.ts';
 import { flipbookDiscoveries } from './flipbook.ts';
 import type { Discovery } from '../discovery/discover.ts';
+import { ocrWhen } from '../engine/settings.ts';
 
 /**
  * Parses a fetched report page or file with the hints HTTP gave, in the run's parse workers (the
@@ -24,7 +25,7 @@ export async function parseFetched(state: PortalCrawlState, fetched: FetchedBody
     // A report page's parse decides what to follow next, so its handler waits for it: urgent.
     return await state.parser.parse(fetched.bytes, {
       fileName: fileName ?? fileNameOf(fetched.finalUrl), contentType: fetched.contentType, headerCharset: charsetOfContentType(fetched.contentType),
-      ocr: state.settings.ocrLater ? 'later' : 'now',
+      ocr: ocrWhen(state.settings),
     }, { urgent: fetched.entry.label !== 'attachment' });
   } catch (error) {
     state.tally.failed.push({ url: fetched.entry.url, reason: `parse error: ${(error as Error).message.slice(0, 100)}` });

@@ -51,73 +51,54 @@ export const VERTICAL = 2;
  */
 export function longRunMask(image: GreyImage, minRun: number, dark: number, gap = 0, overInk: Uint8Array | null = null): Uint8Array {
   const mask = new Uint8Array(image.width * image.height);
-  markRows(image, minRun, dark, gap, overInk, mask);
-  markColumns(image, minRun, dark, gap, overInk, mask);
+  markRuns(image, minRun, dark, gap, overInk, mask, HORIZONTAL);
+  markRuns(image, minRun, dark, gap, overInk, mask, VERTICAL);
   return mask;
 }
 
-/** The HORIZONTAL runs of `longRunMask`, row by row. */
-function markRows(image: GreyImage, minRun: number, dark: number, gap: number, overInk: Uint8Array | null, mask: Uint8Array): void {
-  const { width, height, pixels } = image;
-  for (let y = 0; y < height; y++) {
-    const offset = y * width;
-    // `passed`: pixels over ink since the run's start; `passedToLast`: of those, before its last dark pixel.
-    let start = -1;
-    let last = -1;
-    let lastAny = -1;
-    let passed = 0;
-    let passedToLast = 0;
-    for (let x = 0; x <= width; x++) {
-      const i = x < width ? offset + x : -1;
-      const over = i >= 0 && overInk !== null && overInk[i] !== 0;
-      if (over && start >= 0) { lastAny = x; passed++; continue; }
-      if (i >= 0 && !over && pixels[i] < dark) {
-        if (start < 0) { start = x; passed = 0; }
-        last = x;
-        lastAny = x;
-        passedToLast = passed;
-        continue;
-      }
-      if (start >= 0 && i >= 0 && x - lastAny <= gap) continue;
-      if (start >= 0 && last + 1 - start - passedToLast >= minRun) for (let j = start; j <= last; j++) mask[offset + j] |= HORIZONTAL;
-      start = -1;
-    }
-  }
-}
-
 /**
- * The VERTICAL runs of `longRunMask`: the same walk as a row's, down every column at once. The
- * image is read row after row with each column's run kept in arrays, because walking one column
+ * The runs of one direction of `longRunMask`. The image is always read row after row: a column's
+ * run is kept in arrays (one entry per column) while the rows go by, because walking one column
  * from top to bottom touches a new cache line at every pixel (a third of the preparation's time).
+ * A row's run is the same walk with one entry, ended at each row's end.
  */
-function markColumns(image: GreyImage, minRun: number, dark: number, gap: number, overInk: Uint8Array | null, mask: Uint8Array): void {
+function markRuns(image: GreyImage, minRun: number, dark: number, gap: number, overInk: Uint8Array | null, mask: Uint8Array, bit: number): void {
   const { width, height, pixels } = image;
-  const start = new Int32Array(width).fill(-1);
-  const last = new Int32Array(width);
-  const lastAny = new Int32Array(width);
-  const passed = new Int32Array(width);
-  const passedToLast = new Int32Array(width);
-  const close = (x: number) => {
-    if (last[x] + 1 - start[x] - passedToLast[x] >= minRun) for (let y = start[x]; y <= last[x]; y++) mask[y * width + x] |= VERTICAL;
-    start[x] = -1;
+  const vertical = bit === VERTICAL;
+  const lanes = vertical ? width : 1;
+  // `passed`: pixels over ink since the run's start; `passedToLast`: of those, before its last dark pixel.
+  const start = new Int32Array(lanes).fill(-1);
+  const last = new Int32Array(lanes);
+  const lastAny = new Int32Array(lanes);
+  const passed = new Int32Array(lanes);
+  const passedToLast = new Int32Array(lanes);
+  // Ends the run of `lane` (a column, or the row `y`), marking it when long enough.
+  const close = (lane: number, y: number) => {
+    if (last[lane] + 1 - start[lane] - passedToLast[lane] >= minRun) {
+      for (let k = start[lane]; k <= last[lane]; k++) mask[vertical ? k * width + lane : y * width + k] |= bit;
+    }
+    start[lane] = -1;
   };
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
       const i = row + x;
+      const lane = vertical ? x : 0;
+      const k = vertical ? y : x;
       const over = overInk !== null && overInk[i] !== 0;
-      if (over && start[x] >= 0) { lastAny[x] = y; passed[x]++; continue; }
+      if (over && start[lane] >= 0) { lastAny[lane] = k; passed[lane]++; continue; }
       if (!over && pixels[i] < dark) {
-        if (start[x] < 0) { start[x] = y; passed[x] = 0; }
-        last[x] = y;
-        lastAny[x] = y;
-        passedToLast[x] = passed[x];
+        if (start[lane] < 0) { start[lane] = k; passed[lane] = 0; }
+        last[lane] = k;
+        lastAny[lane] = k;
+        passedToLast[lane] = passed[lane];
         continue;
       }
-      if (start[x] >= 0 && y - lastAny[x] > gap) close(x);
+      if (start[lane] >= 0 && k - lastAny[lane] > gap) close(lane, y);
     }
+    if (!vertical && start[0] >= 0) close(0, y);
   }
-  for (let x = 0; x < width; x++) if (start[x] >= 0) close(x);
+  if (vertical) for (let x = 0; x < width; x++) if (start[x] >= 0) close(x, height - 1);
 }
 
 /** Whitens every dark horizontal or vertical run longer than `minRun` pixels (a ruling line). */

@@ -34,6 +34,27 @@ function children(pid = process.pid): string[] {
     .map(([p, , comm]) => `${p} ${comm}`);
 }
 
+/**
+ * Runs `work` with wrappers ahead of the real binaries on PATH: `wrappers` maps a binary's name to
+ * the shell lines run before it (`$REAL` is the real binary; they may exit instead). Gets the
+ * wrappers' folder (a log may be written there).
+ */
+async function withWrappedBinaries(wrappers: Record<string, string>, work: (bin: string) => Promise<void>): Promise<void> {
+  const bin = mkdtempSync(join(tmpdir(), 'wrapped-ocr-'));
+  for (const [name, lines] of Object.entries(wrappers)) {
+    const real = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, name), `#!/bin/sh\nREAL=${real}\n${lines}\nexec "$REAL" "$@"\n`, { mode: 0o755 });
+  }
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  try {
+    await work(bin);
+  } finally {
+    process.env.PATH = path;
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
 for (const pages of [200, 5000]) {
   test(`nianbao parse of a ${pages}-page blank PDF ends in seconds with the coded refusal 'blank'`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-blank-'));
@@ -78,46 +99,28 @@ test('OCR is cancelled by its AbortSignal: coded error, no tesseract or pdftoppm
 test('a tesseract run failing while other pages are read is ocr_failed once every run has ended: no child left, temp folder gone', async () => {
   // Pages are read as they are prepared, several runs at once (page-reading.ts, run-queue.ts). This tesseract
   // fails on the second page's running text and reads everything else.
-  const bin = mkdtempSync(join(tmpdir(), 'failing-tesseract-'));
-  const real = spawnSync('sh', ['-c', 'command -v tesseract'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(join(bin, 'tesseract'), `#!/bin/sh\ncase "$1" in *text-0001*) echo "page unreadable" >&2; exit 3;; esac\nexec ${real} "$@"\n`, { mode: 0o755 });
-  const path = process.env.PATH;
-  process.env.PATH = `${bin}:${path}`;
-  try {
+  await withWrappedBinaries({ tesseract: 'case "$1" in *text-0001*) echo "page unreadable" >&2; exit 3;; esac' }, async () => {
     const parse = parseDocument(readFileSync(SCAN));
     assert.equal(await codeOf(parse), 'ocr_failed');
     assert.deepEqual(children(), [], 'the failure is thrown once the other runs have ended');
     assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`nianbao-ocr-${process.pid}-`)), []);
-  } finally {
-    process.env.PATH = path;
-    rmSync(bin, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a scan is read while it is being prepared: the first page goes to tesseract before the last page is rendered', async () => {
   // The order of the children's starts, logged by wrappers around the real binaries: before page
   // reading was pipelined (page-reading.ts), every page was rendered and prepared before the first
   // tesseract run. Order, not time: the assertion does not depend on the machine's speed.
-  const bin = mkdtempSync(join(tmpdir(), 'logged-ocr-'));
-  const log = join(bin, 'starts.log');
-  for (const name of ['tesseract', 'pdftoppm']) {
-    const real = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
-    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${log}\nexec ${real} "$@"\n`, { mode: 0o755 });
-  }
-  const path = process.env.PATH;
-  process.env.PATH = `${bin}:${path}`;
-  try {
+  const logStart = (name: string) => `echo "${name} $*" >> "$(dirname "$0")/starts.log"`;
+  await withWrappedBinaries({ tesseract: logStart('tesseract'), pdftoppm: logStart('pdftoppm') }, async (bin) => {
     const result = await parseDocument(readFileSync(SCAN));
     assert.ok(result.fields && Object.keys(result.fields).length > 0, 'the scan was read');
-    const starts = readFileSync(log, 'utf8').trim().split('\n');
+    const starts = readFileSync(join(bin, 'starts.log'), 'utf8').trim().split('\n');
     const renders = starts.map((line, i) => (/^pdftoppm -r 300 /.test(line) ? i : -1)).filter((i) => i >= 0);
     const firstText = starts.findIndex((line) => /^tesseract \S*text-0000/.test(line));
     assert.ok(renders.length >= 3, `pages rendered one by one: ${starts.join(' | ')}`);
     assert.ok(firstText >= 0 && firstText < renders[renders.length - 1], `the first page's text is read before the last page is rendered: ${starts.join(' | ')}`);
-  } finally {
-    process.env.PATH = path;
-    rmSync(bin, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a parse killed with kill -9 takes its OCR children with it', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { UnreadableDocumentError } from '../document/errors.ts';
 import { onePdfAtATime } from './one-at-a-time.ts';
 import { checkStreamBounds } from './stream-bounds.ts';
+import { withSyncInflate } from './sync-inflate.ts';
 import { pageRows, type PositionedItem } from '../document/positioned/rows.ts';
 import type { ExtractedDocument, Row } from '../document/types.ts';
 
@@ -131,10 +132,11 @@ export type PdfReading =
 /**
  * Reads a PDF's text layer into rows; an image-only PDF is reported as `scanned`. Readings are
  * queued, one document open at a time (one-at-a-time.ts): pdfjs shares page counts across documents.
+ * Its Flate streams are inflated synchronously meanwhile (sync-inflate.ts).
  */
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfReading> {
   checkStreamBounds(bytes);
-  return onePdfAtATime(() => readPdfAlone(bytes, signal));
+  return onePdfAtATime(() => withSyncInflate(() => readPdfAlone(bytes, signal)));
 }
 
 function cancelled(signal: AbortSignal | undefined): void {

@@ -11,7 +11,7 @@ import { parseDocument } from '../../../parsers/index.ts';
 import { withSyncInflate } from '../../../parsers/pdf/sync-inflate.ts';
 import { FIXTURES_DIR } from '../../helpers/paths.ts';
 
-async function decompress(format: CompressionFormat, bytes: Uint8Array): Promise<Buffer> {
+async function decompress(format: CompressionFormat, bytes: Uint8Array<ArrayBuffer>): Promise<Buffer> {
   const { readable, writable } = new DecompressionStream(format);
   const writer = writable.getWriter();
   void writer.write(bytes).then(() => writer.close()).catch(() => {});

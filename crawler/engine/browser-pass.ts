@@ -1,10 +1,10 @@
 // Pages that only a browser can read (a list rendered by scripts): Crawlee's PlaywrightCrawler with
 // Debian's Chromium, used only for the entries the HTTP pass relabelled `browser`. The rendered
 // DOM is recorded like any list page; the links it revealed go back to the HTTP pass.
-import { PlaywrightCrawler } from 'crawlee';
+import { NonRetryableError, PlaywrightCrawler, type Request } from 'crawlee';
 import { crawleeConfiguration, crawleeLog } from './crawlee-log.ts';
 import { chromium, type Page, type Route } from 'playwright-core';
-import { updatePortal, type FrontierEntry } from '../../storage/index.ts';
+import { settleEntry, storeCapture, updatePortal, type FrontierEntry } from '../../storage/index.ts';
 import type { PortalCrawlState } from './crawl-state.ts';
 import { commitFetch } from '../routes/commit.ts';
 import { analyseHtml, analyseJsonLinks } from '../routes/page-analysis.ts';
@@ -14,6 +14,7 @@ import { requestFor } from './http-pass.ts';
 import { hostOf } from '../discovery/urls.ts';
 import { outOfScopeReason } from '../discovery/scope.ts';
 import { guardsOf } from './guards.ts';
+import { watchPageBytes } from './browser-bytes.ts';
 
 /** Where Debian puts Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -39,6 +40,8 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
   state.tally.usedBrowser = true;
   state.portal = updatePortal(state.archive, state.portal.id, { needsBrowser: true });
   const config = crawleeConfiguration(state.settings);
+  const maxBytes = state.settings.maxAttachmentBytes;
+  const refusals = new Map<string, string>();
   const crawler = new PlaywrightCrawler({
     launchContext: { launcher: chromium, userAgent: state.settings.userAgent, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true } },
     log: crawleeLog(state.settings, state.log),
@@ -49,6 +52,10 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
     preNavigationHooks: [async ({ request, page }) => {
       await state.pacer.waitTurn(hostOf(request.url));
       (page as Page & { nianbaoJson?: () => Promise<string[]> }).nianbaoJson = keepJsonAnswers(page, hostOf(request.url));
+      await watchPageBytes(page, maxBytes, (reason) => {
+        refusals.set(request.id!, reason);
+        request.noRetry = true;
+      });
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
       // A navigation (the page, a redirect, a frame) leaving the portal's scope is aborted like an HTTP one.
       const scope = guardsOf(state).scope;
@@ -65,6 +72,10 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
       await waitForStableLinks(page);
       const html = await page.content();
+      if (Buffer.byteLength(html) > maxBytes) {
+        refusals.set(request.id!, `too_large: the rendered page is over the cap of ${maxBytes} bytes`);
+        throw new NonRetryableError('rendered page too large');
+      }
       const entry = entryOf({ request });
       const fetched: FetchedBody = {
         entry: { ...entry, label: 'list' }, url: entry.url, finalUrl: page.url(), status: response?.status() ?? 200,
@@ -84,10 +95,22 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       await commitFetch(state, fetched, { discoveries });
     },
     failedRequestHandler: async ({ request }, error) => {
-      state.tally.failed.push({ url: request.url, reason: `browser: ${error.message.slice(0, 120)}` });
+      const refusal = refusals.get(request.id!);
+      if (refusal) await recordRefusal(state, request, refusal);
+      else state.tally.failed.push({ url: request.url, reason: `browser: ${error.message.slice(0, 120)}` });
     },
   }, config);
   state.enqueue = async () => {};
   // No validators: a 304 to a browser with an empty cache aborts the navigation.
   await crawler.run(wanted.map((entry) => ({ ...requestFor(entry), headers: {} })));
+}
+
+/** A page refused for its size: a failed capture and a settled entry, as the HTTP pass records one. */
+async function recordRefusal(state: PortalCrawlState, request: Request, reason: string): Promise<void> {
+  const entry = entryOf({ request });
+  await state.write(() => {
+    storeCapture(state.archive, { url: entry.url, error: reason, label: entry.label, runId: state.runId, portalId: state.portal.id, referrerUrl: entry.parentUrl });
+    settleEntry(state.archive, entry.id, { status: 'failed', reason, runId: state.runId });
+  });
+  state.tally.failed.push({ url: entry.url, reason });
 }

@@ -102,6 +102,7 @@ const HOSTILE: { host: string; name: string; expect: (p: PortalLine) => boolean 
   { host: '127.0.0.117', name: 'cross-host ?name=x.pdf attachment', expect: (p) => (p.refusedByReason.out_of_scope ?? 0) >= 1 },
   { host: '127.0.0.118', name: 'page of 10,000 report links', expect: (p) => p.traps.some((t) => t.kind === 'link-flood') && p.fetched < 1100 },
   { host: '127.0.0.119', name: 'endless calendar ?date=', expect: (p) => p.traps.some((t) => t.kind === 'endless-pattern') && p.fetched < 260 },
+  { host: '127.0.0.121', name: 'endless JSON fetched by a page script (Chromium)', expect: (p) => (p.failuresByReason.too_large ?? 0) >= 1 },
 ];
 interface PortalLine { url: string; fetched: number; failuresByReason: Record<string, number>; refusedByReason: Record<string, number>; traps: { kind: string }[] }
 let gzipBomb: Buffer = Buffer.alloc(0);
@@ -155,6 +156,16 @@ function hostileSite(req: IncomingMessage, res: ServerResponse): void {
       const next = new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
       return html(`<a href="/nb/cal?date=${next}">下一页</a>`);
     }
+    case '127.0.0.121':
+      if (path === '/nb/data.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => { while (!res.destroyed && res.write(chunk)); };
+        res.on('drain', pump);
+        res.write('[');
+        return pump();
+      }
+      return html('<ul id="list"></ul><script>fetch("/nb/data.json").then((r) => r.json()).then((d) => { document.getElementById("list").innerHTML = d.map((x) => `<li><a href="${x.u}">${x.t}</a></li>`).join(""); })</script>');
   }
   res.statusCode = 404;
   res.end();
@@ -274,7 +285,7 @@ async function main(): Promise<void> {
       hostilePort = await listen(servers[0].server, servers[0].host);
       for (const s of servers.slice(1)) await listen(s.server, s.host, hostilePort);
       const db = newArchive('hostile', HOSTILE.map((h) => `http://${h.host}:${hostilePort}/`));
-      const out = await nianbao(['crawl', '--db', db, '--impolite', '--no-browser', '--json', '--timeout', '10'], { timeoutMs: 400_000 });
+      const out = await nianbao(['crawl', '--db', db, '--impolite', '--json', '--timeout', '10'], { timeoutMs: 400_000 });
       const row: Row = { name: 'hostile servers (nianbao crawl)', tried: HOSTILE.length, survived: 0, lost: '-', peakRssMiB: out.peakRssMiB, notes: [] };
       try {
         const summary = JSON.parse(out.stdout) as { portals: PortalLine[] };

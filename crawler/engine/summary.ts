@@ -43,7 +43,7 @@ export interface RunSummary {
 function countBy(notes: { reason: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const note of notes) {
-    const key = note.reason.replace(/^(error|network|parse error|browser|out_of_scope|private_address): .*/s, '$1');
+    const key = note.reason.replace(/^(error|network|parse error|browser|out_of_scope|private_address|too_large): .*/s, '$1');
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

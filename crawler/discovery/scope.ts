@@ -104,12 +104,21 @@ function ipv4Class(address: string): AddressClass {
   return 'public';
 }
 
+function hexPairToIpv4(high: string, low: string): string {
+  const [h, l] = [parseInt(high, 16), parseInt(low, 16)];
+  return [h >> 8, h & 0xff, l >> 8, l & 0xff].join('.');
+}
+
 /** The class of an IPv4 or IPv6 address. */
 export function addressClass(address: string): AddressClass {
   const ip = address.replace(/^\[|\]$/g, '').toLowerCase();
   if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return ipv4Class(ip);
   const mapped = ip.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
   if (mapped) return ipv4Class(mapped[1]);
+  // The same IPv4-mapped address in hex, as URLs write it (http://[::ffff:10.0.0.1]/ is [::ffff:a00:1]),
+  // and the NAT64 prefix, which a network with DNS64 routes to the IPv4 address inside.
+  const mappedHex = ip.match(/^(?:::ffff|64:ff9b:):([0-9a-f]{1,4}):([0-9a-f]{1,4})$/);
+  if (mappedHex) return ipv4Class(hexPairToIpv4(mappedHex[1], mappedHex[2]));
   if (ip === '::1') return 'loopback';
   if (ip === '::') return 'unspecified';
   if (/^f[cd]/.test(ip)) return 'private';

@@ -15,6 +15,7 @@ import { hostOf } from '../discovery/urls.ts';
 import { outOfScopeReason } from '../discovery/scope.ts';
 import { guardsOf } from './guards.ts';
 import { watchPageBytes } from './browser-bytes.ts';
+import { browserAddressCheck } from './browser-addresses.ts';
 
 /** Where Debian puts Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -42,6 +43,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
   const config = crawleeConfiguration(state.settings);
   const maxBytes = state.settings.maxAttachmentBytes;
   const refusals = new Map<string, string>();
+  const addressRefusal = browserAddressCheck(guardsOf(state).addresses);
   const crawler = new PlaywrightCrawler({
     launchContext: { launcher: chromium, userAgent: state.settings.userAgent, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true } },
     log: crawleeLog(state.settings, state.log),
@@ -57,12 +59,17 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
         request.noRetry = true;
       });
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
-      // A navigation (the page, a redirect, a frame) leaving the portal's scope is aborted like an HTTP one.
+      // A navigation (the page, a redirect, a frame) leaving the portal's scope is aborted like an HTTP
+      // one, and so is any request to a private address (browser-addresses.ts).
       const scope = guardsOf(state).scope;
-      await page.route('**/*', (route: Route) => {
+      await page.route('**/*', async (route: Route) => {
         const wanted = route.request();
         const leaves = wanted.resourceType() === 'document' && outOfScopeReason(wanted.url(), scope, 'page') !== null;
-        return BLOCKED_RESOURCES.has(wanted.resourceType()) || leaves ? route.abort() : route.continue();
+        if (BLOCKED_RESOURCES.has(wanted.resourceType()) || leaves) return route.abort();
+        const refusal = await addressRefusal(wanted.url());
+        if (!refusal) return route.continue();
+        state.tally.refused.push({ url: wanted.url(), reason: `private_address: ${refusal} (asked for by ${request.url} in the browser)` });
+        return route.abort('blockedbyclient');
       });
     }],
     postNavigationHooks: [async ({ request }) => state.pacer.markDone(hostOf(request.url))],

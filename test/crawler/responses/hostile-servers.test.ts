@@ -159,7 +159,7 @@ test('every redirect hop is checked against the portal scope', async () => {
 test('private and loopback addresses are refused unless the portal itself is on one', async () => {
   const publicPortal = new AddressGuard(scopeOf('http://www.example.gov.cn/'));
   assert.equal(publicPortal.check('202.96.1.1', 'files.example.gov.cn'), null);
-  for (const address of ['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.20.0.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:10.0.0.1', '0.0.0.0']) {
+  for (const address of ['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.20.0.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:10.0.0.1', '::ffff:a00:1', '[::ffff:7f00:1]', '64:ff9b::a9fe:a9fe', '0.0.0.0']) {
     assert.equal(publicPortal.check(address, 'files.example.gov.cn')?.code, 'private_address', address);
   }
   // The portal's own host may be anywhere; what it is on becomes allowed for its scope (the test farm).

@@ -6,7 +6,7 @@ import { buildReport, emptyResult } from './report/index.ts';
 import type { ParseHints, ParseResult } from './document/types.ts';
 
 export { PARSER_VERSION } from './document/version.ts';
-export { FIELD_SPECS, fieldKeysFor, fieldSpec, toTraditional } from './report/index.ts';
+export { FIELD_SPECS, fieldKeysFor, fieldSpec, organYearOfTitle, toTraditional } from './report/index.ts';
 export { extractDocument, loadReaders, OCR_DEFERRED } from './extract.ts';
 export type { FieldSpec } from './report/index.ts';
 export { detectFormat } from './document/detect-format.ts';

@@ -4,6 +4,7 @@
 // have are rows too, so a township that published nothing shows as missing. A page of organs is
 // read through the indexes on organs and reports, so its cost does not grow with the archive.
 import type { Archive } from './archive.ts';
+import { organYearOfTitle } from '../parsers/index.ts';
 
 /**
  * One organ-year cell: `ok` (tables read, checks pass), `checks-failing`, `legacy` (2018 and
@@ -105,13 +106,15 @@ function statusOf(r: { template: string; fields_filled: number; checks_failed: n
 }
 
 /**
- * Organ-years of the scans a crawl --ocr-later stored unread (their latest parse is `ocr_deferred`):
- * the scan itself names nothing until it is read, so its organ and year are those of the report
- * page that links to it (captures.referrer_url), as that page's latest parse read them. Found
- * through the partial index of migration 0007, so the cost is that of the few deferred scans.
+ * Organ-years of the scans a crawl --ocr-later stored unread (their latest parse is `ocr_deferred`).
+ * The scan itself names nothing until it is read, so its organ and year are those of the report
+ * page that links to it (captures.referrer_url), as that page's latest parse read them; a scan
+ * linked straight from a list names them in its link's text (the frontier's link_text), read as a
+ * title and matched to an organ by a name the archive already knows. Found through the partial
+ * index of migration 0007, so the cost is that of the few deferred scans.
  */
 function scansAwaitingOcr(archive: Archive, range: { ids: string; from: number; to: number }): { organ_id: number; year: number }[] {
-  return archive.db.prepare(`SELECT DISTINCT a.organ_id, rp.year
+  const fromReportPages = archive.db.prepare(`SELECT DISTINCT a.organ_id, rp.year
     FROM parses sp JOIN captures s ON s.id = sp.capture_id
       JOIN captures rc ON rc.url = s.referrer_url AND rc.label = 'report'
       JOIN parses rp ON rp.capture_id = rc.id
@@ -119,4 +122,23 @@ function scansAwaitingOcr(archive: Archive, range: { ids: string; from: number; 
     WHERE sp.reason LIKE 'ocr_deferred:%' AND sp.id = (SELECT max(id) FROM parses WHERE capture_id = sp.capture_id)
       AND rp.id = (SELECT max(id) FROM parses WHERE capture_id = rc.id) AND rp.year BETWEEN :from AND :to
       AND a.organ_id IN (SELECT value FROM json_each(:ids))`).all(range) as { organ_id: number; year: number }[];
+  return [...fromReportPages, ...fromLinkTexts(archive, range)];
+}
+
+/** Deferred scans with no report page above them, by the title their link's text reads as. */
+function fromLinkTexts(archive: Archive, range: { ids: string; from: number; to: number }): { organ_id: number; year: number }[] {
+  const linked = archive.db.prepare(`SELECT DISTINCT f.link_text FROM parses sp JOIN captures s ON s.id = sp.capture_id
+      JOIN frontier f ON f.portal_id = s.portal_id AND f.url = s.url
+    WHERE sp.reason LIKE 'ocr_deferred:%' AND sp.id = (SELECT max(id) FROM parses WHERE capture_id = sp.capture_id)
+      AND f.link_text IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM captures rc WHERE rc.url = s.referrer_url AND rc.label = 'report')`).pluck().all() as string[];
+  const wanted = new Set(JSON.parse(range.ids) as number[]);
+  // An organ expected from a portal's division may have no alias yet: its registered name counts too.
+  const organOf = archive.db.prepare('SELECT organ_id FROM organ_aliases WHERE name = :name UNION ALL SELECT id FROM organs WHERE name = :name LIMIT 1').pluck();
+  return linked.flatMap((text) => {
+    const title = organYearOfTitle(text);
+    if (!title?.organ || title.year < range.from || title.year > range.to) return [];
+    const organId = organOf.get({ name: title.organ }) as number | undefined;
+    return organId !== undefined && wanted.has(organId) ? [{ organ_id: organId, year: title.year }] : [];
+  });
 }

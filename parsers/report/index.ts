@@ -6,3 +6,4 @@ export { buildReport, emptyResult } from './build-report.ts';
 export { FIELD_SPECS, fieldKeysFor, fieldSpec } from './fields.ts';
 export type { FieldSpec } from './fields.ts';
 export { toTraditional } from './traditional.ts';
+export { organYearOfTitle } from './metadata.ts';

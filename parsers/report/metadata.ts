@@ -54,6 +54,12 @@ function titleFromLine(line: string, previous: string | undefined): TitleHit | n
   return { title, organ, year };
 }
 
+/** The organ and year a one-line report title names (a link's text, a file name), or null. */
+export function organYearOfTitle(line: string): { organ: string | null; year: number } | null {
+  const hit = LOOKALIKE.test(compact(line)) ? null : titleFromLine(line, undefined);
+  return hit ? { organ: hit.organ, year: hit.year } : null;
+}
+
 /** The first line that reads like a report title, with the organ from it or the line before. */
 function findTitle(lines: string[]): TitleHit | null {
   const nonEmpty = lines.map((l) => l.trim()).filter(Boolean).slice(0, 60);

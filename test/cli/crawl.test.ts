@@ -173,3 +173,28 @@ test('seed --ocr-later stores a scanned PDF unread with ocr_deferred; reparse --
     server.close();
   }
 });
+
+test('crawl --ocr-later: a scan linked straight from a list is ocr-pending for the organ-year its link names', { timeout: 120_000 }, async () => {
+  const scan = readFileSync(join(root, 'test', 'fixtures', 'seeds', '003_d677def7845cc038.scan.pdf'));
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url === '/') res.end('<a href="/nb/">政府信息公开年报</a>');
+    else if (req.url === '/nb/') res.end('<title>政府信息公开年报</title><a href="2021.pdf">新乡市牧野区人民政府2021年政府信息公开工作年度报告</a><a href="notice.pdf">关于做好2022年政府信息公开工作年度报告编制工作的通知</a>');
+    else if (req.url === '/nb/2021.pdf') { res.setHeader('content-type', 'application/pdf'); res.end(scan); }
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.83', resolve));
+  const url = `http://127.0.0.83:${(server.address() as { port: number }).port}/`;
+  try {
+    const db = join(mkdtempSync(join(tmpdir(), 'nianbao-cli-')), 'a.sqlite');
+    assert.equal((await nianbao(['portals', 'add', url, '--name', '牧野区', '--division', '410711', '--db', db])).status, 0);
+    const crawled = await nianbao(['crawl', '--db', db, '--delay', '0.02', '--no-browser', '--ocr-later']);
+    assert.match(crawled.stdout, /1 scan\(s\) stored unread for OCR later/, crawled.stdout + crawled.stderr);
+    const coverage = JSON.parse((await nianbao(['query', '--named', 'coverage', '--param', 'from=2021', '--param', 'to=2022', '--db', db])).stdout)
+      .find((r: Record<string, string>) => r.organ === '新乡市牧野区人民政府');
+    assert.equal(coverage?.['2021'], 'ocr-pending', JSON.stringify(coverage));
+    assert.equal(coverage?.['2022'], 'missing', 'a notice about the reports names no report');
+  } finally {
+    server.close();
+  }
+});

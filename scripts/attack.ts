@@ -109,6 +109,16 @@ let gzipBomb: Buffer = Buffer.alloc(0);
 const outsideHits: string[] = [];
 let hostilePort = 0;
 
+/** An answer that never ends: `start`, then 64 KiB chunks of one byte for as long as the client reads. */
+function endlessBody(res: ServerResponse, contentType: string, start: string, fill: number): void {
+  res.writeHead(200, { 'content-type': contentType });
+  const chunk = Buffer.alloc(64 * 1024, fill);
+  const pump = () => { while (!res.destroyed && res.write(chunk)); };
+  res.on('drain', pump);
+  res.write(start);
+  pump();
+}
+
 function hostileSite(req: IncomingMessage, res: ServerResponse): void {
   const host = req.headers.host!.split(':')[0];
   const url = new URL(req.url!, `http://${req.headers.host}`);
@@ -121,13 +131,7 @@ function hostileSite(req: IncomingMessage, res: ServerResponse): void {
   const outside = `http://127.0.0.120:${hostilePort}`;
   switch (host) {
     case '127.0.0.111':
-      if (path === '/nb/f.pdf') {
-        res.writeHead(200, { 'content-type': 'application/pdf' });
-        const chunk = Buffer.alloc(64 * 1024, 0x25);
-        const pump = () => { while (!res.destroyed && res.write(chunk)); };
-        res.on('drain', pump);
-        return pump();
-      }
+      if (path === '/nb/f.pdf') return endlessBody(res, 'application/pdf', '%PDF-1.4\n', 0x25);
       return reportPage('<a href="/nb/f.pdf">附件.pdf</a>');
     case '127.0.0.112':
       if (path === '/nb/f.pdf') { res.writeHead(200, { 'content-type': 'application/pdf', 'content-encoding': 'gzip' }); res.end(gzipBomb); return; }
@@ -157,14 +161,7 @@ function hostileSite(req: IncomingMessage, res: ServerResponse): void {
       return html(`<a href="/nb/cal?date=${next}">下一页</a>`);
     }
     case '127.0.0.121':
-      if (path === '/nb/data.json') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        const chunk = Buffer.alloc(64 * 1024, 0x20);
-        const pump = () => { while (!res.destroyed && res.write(chunk)); };
-        res.on('drain', pump);
-        res.write('[');
-        return pump();
-      }
+      if (path === '/nb/data.json') return endlessBody(res, 'application/json', '[', 0x20);
       return html('<ul id="list"></ul><script>fetch("/nb/data.json").then((r) => r.json()).then((d) => { document.getElementById("list").innerHTML = d.map((x) => `<li><a href="${x.u}">${x.t}</a></li>`).join(""); })</script>');
   }
   res.statusCode = 404;

@@ -55,7 +55,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       await state.pacer.waitTurn(hostOf(request.url));
       (page as Page & { nianbaoJson?: () => Promise<string[]> }).nianbaoJson = keepJsonAnswers(page, hostOf(request.url));
       await watchPageBytes(page, maxBytes, (reason) => {
-        refusals.set(request.id!, reason);
+        refusals.set(request.uniqueKey, reason);
         request.noRetry = true;
       });
       // Only the document and its scripts and data matter; images, fonts and styles are not fetched.
@@ -80,7 +80,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       await waitForStableLinks(page);
       const html = await page.content();
       if (Buffer.byteLength(html) > maxBytes) {
-        refusals.set(request.id!, `too_large: the rendered page is over the cap of ${maxBytes} bytes`);
+        refusals.set(request.uniqueKey, `too_large: the rendered page is over the cap of ${maxBytes} bytes`);
         throw new NonRetryableError('rendered page too large');
       }
       const entry = entryOf({ request });
@@ -102,7 +102,7 @@ export async function runBrowserPass(state: PortalCrawlState, entries: FrontierE
       await commitFetch(state, fetched, { discoveries });
     },
     failedRequestHandler: async ({ request }, error) => {
-      const refusal = refusals.get(request.id!);
+      const refusal = refusals.get(request.uniqueKey);
       if (refusal) await recordRefusal(state, request, refusal);
       else state.tally.failed.push({ url: request.url, reason: `browser: ${error.message.slice(0, 120)}` });
     },
